@@ -1,0 +1,17 @@
+// Two committed bundles: dist/index.js (the action, run by the runner's node24) and dist/cli.js (the bin).
+import { build } from 'esbuild'
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some CommonJS dependencies call require() on node builtins; ESM output needs a real require.
+  banner: { js: "import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);" }
+}
+
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } })
