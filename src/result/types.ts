@@ -42,6 +42,8 @@ export interface RequestRecord {
   sent_ms: number | null
   /** sent_ms - scheduled_ms: time the client held the request (SPEC §5). */
   client_queue_ms: number | null
+  /** When the request finished (response end, or failure), from the trial's start: the trial's duration ends at the last of these. */
+  end_ms: number
   ttft_ms: number | null
   e2e_ms: number | null
   tpot_ms: number | null

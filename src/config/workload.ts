@@ -1,0 +1,285 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { z } from 'zod'
+import { InputError } from '../errors.js'
+import { parseWithSchema, readStructuredFile } from './validate.js'
+
+export const API_KINDS = ['openai-completions', 'openai-chat', 'tgi'] as const
+export type ApiKind = (typeof API_KINDS)[number]
+
+export const DEFAULT_PATHS: Record<ApiKind, string> = {
+  'openai-completions': '/v1/completions',
+  'openai-chat': '/v1/chat/completions',
+  tgi: '/generate_stream'
+}
+
+const positive = z.number({ error: 'expected a number' }).positive({ error: 'expected a number > 0' })
+const positiveInt = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }).min(1, { error: 'expected an integer >= 1' })
+const nonNegativeInt = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }).min(0, { error: 'expected an integer >= 0' })
+
+/** A token-length distribution: a bare number means exactly that many. */
+const lengthSchema = z.union(
+  [
+    positiveInt.transform((mean) => ({ mean, stddev: 0 })),
+    z.strictObject({
+      mean: positive,
+      stddev: z.number().min(0, { error: 'expected a number >= 0' }).default(0),
+      min: positiveInt.optional(),
+      max: positiveInt.optional()
+    })
+  ],
+  { error: 'expected a token count (integer >= 1) or {mean, stddev, min, max}' }
+)
+
+const stageSchema = z.strictObject({
+  rate: z.number().min(0, { error: 'expected requests/s >= 0' }),
+  seconds: positive
+})
+
+const loadSchema = z
+  .strictObject({
+    concurrency: positiveInt.optional(),
+    rate: positive.optional(),
+    arrival: z.enum(['constant', 'poisson', 'gamma'], { error: 'expected one of constant, poisson, gamma' }).default('poisson'),
+    burstiness: positive.default(1),
+    ramp: z.array(stageSchema).default([])
+  })
+  .superRefine((load, ctx) => {
+    if (load.concurrency === undefined && load.rate === undefined && load.ramp.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'set load.concurrency (closed loop), load.rate (open loop) or load.ramp (open loop in stages)', path: [] })
+    }
+    if (load.rate !== undefined && load.ramp.length > 0) {
+      ctx.addIssue({ code: 'custom', message: 'load.rate and load.ramp exclude each other: a ramp gives the rate of each stage', path: ['ramp'] })
+    }
+    if (load.ramp.length > 0 && load.ramp[load.ramp.length - 1]!.rate === 0) {
+      ctx.addIssue({ code: 'custom', message: 'the last ramp stage continues until every request is sent, so its rate must be > 0', path: ['ramp', load.ramp.length - 1, 'rate'] })
+    }
+    if (load.burstiness !== 1 && load.arrival !== 'gamma') {
+      ctx.addIssue({ code: 'custom', message: 'burstiness applies only to arrival: gamma', path: ['burstiness'] })
+    }
+  })
+
+const promptsSchema = z
+  .strictObject({
+    source: z.enum(['synthetic', 'file'], { error: 'expected synthetic or file' }).default('synthetic'),
+    file: z.string().min(1).optional(),
+    input_tokens: lengthSchema.default({ mean: 512, stddev: 0 }),
+    output_tokens: lengthSchema.default({ mean: 128, stddev: 0 }),
+    shared_prefix_tokens: nonNegativeInt.default(0)
+  })
+  .superRefine((prompts, ctx) => {
+    if (prompts.source === 'file' && prompts.file === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'prompts.source is file, so prompts.file must name a JSONL file', path: ['file'] })
+    }
+  })
+
+export const workloadSchema = z.strictObject({
+  name: z.string({ error: 'expected a name (a string)' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected letters, digits, ".", "_" or "-" (it names files and the PR comment)' }),
+  api: z.enum(API_KINDS, { error: `expected one of ${API_KINDS.join(', ')}` }).default('openai-chat'),
+  url: z.url({ error: 'expected a URL such as http://127.0.0.1:8000' }).default('http://127.0.0.1:8000'),
+  path: z.string().startsWith('/', { error: 'expected a path starting with /' }).optional(),
+  model: z.string().min(1).optional(),
+  seed: z.number().int({ error: 'expected an integer' }).default(42),
+  trials: positiveInt.default(3),
+  requests: positiveInt.default(200),
+  warmup: nonNegativeInt.default(10),
+  load: loadSchema,
+  prompts: promptsSchema.default({ source: 'synthetic', input_tokens: { mean: 512, stddev: 0 }, output_tokens: { mean: 128, stddev: 0 }, shared_prefix_tokens: 0 }),
+  sampling: z
+    .strictObject({
+      temperature: z.number().min(0).default(0),
+      ignore_eos: z.boolean().default(true),
+      top_p: z.number().gt(0).max(1).optional(),
+      top_k: z.number().int().optional()
+    })
+    .default({ temperature: 0, ignore_eos: true }),
+  extra_body: z.record(z.string(), z.unknown()).default({}),
+  timeouts: z
+    .strictObject({
+      connect_s: positive.default(10),
+      first_token_s: positive.default(60),
+      idle_s: positive.default(30),
+      request_s: positive.default(300)
+    })
+    .default({ connect_s: 10, first_token_s: 60, idle_s: 30, request_s: 300 }),
+  slo: z.strictObject({ ttft_ms: positive.optional(), tpot_ms: positive.optional(), e2e_ms: positive.optional() }).default({}),
+  headers: z.record(z.string(), z.string({ error: 'expected a string (use "${VAR}" for secrets)' })).default({})
+})
+
+export type WorkloadSpec = z.output<typeof workloadSchema>
+export type LengthSpec = WorkloadSpec['prompts']['input_tokens']
+
+/** A prompt from a JSONL file. */
+export interface FilePrompt {
+  prompt?: string
+  messages?: Array<{ role: string; content: unknown }>
+  max_tokens?: number
+}
+
+/** The validated workload with everything resolved that the run needs. */
+export interface Workload {
+  spec: WorkloadSpec
+  /** The file it came from (for messages), or a label. */
+  source: string
+  /** Server root and request path actually used. */
+  url: string
+  path: string
+  filePrompts: FilePrompt[] | null
+  /** Header values with ${VAR} expanded: secrets, never written anywhere. */
+  headers: Record<string, string>
+  workloadHash: string
+}
+
+const filePromptSchema = z.union(
+  [
+    z.looseObject({ prompt: z.string().min(1), max_tokens: positiveInt.optional() }),
+    z.looseObject({
+      messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })).min(1),
+      max_tokens: positiveInt.optional()
+    })
+  ],
+  { error: 'expected {"prompt": "..."} or {"messages": [{"role": ..., "content": ...}]}, with an optional "max_tokens"' }
+)
+
+function loadPromptFile(file: string, api: ApiKind): { prompts: FilePrompt[]; sha256: string } {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new InputError(`prompts file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a JSONL file`)
+  }
+  const prompts: FilePrompt[] = []
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch {
+      throw new InputError(`prompts file ${file}: line ${index + 1} is not JSON; expected one JSON object per line`)
+    }
+    const parsed = parseWithSchema(filePromptSchema, value, `${file} line ${index + 1}`, 'prompts file')
+    if ('messages' in parsed && parsed.messages !== undefined && api !== 'openai-chat') {
+      throw new InputError(`prompts file ${file}: line ${index + 1} has "messages", which only api: openai-chat can send; use "prompt" for ${api}`)
+    }
+    prompts.push(parsed as FilePrompt)
+  })
+  if (prompts.length === 0) throw new InputError(`prompts file ${file}: no prompts; expected one JSON object per line`)
+  return { prompts, sha256: createHash('sha256').update(text).digest('hex') }
+}
+
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+
+/** Expands ${VAR} in header values from `env`; an unset variable is an error naming the header, never its value. */
+export function expandHeaders(headers: Record<string, string>, env: NodeJS.ProcessEnv, source: string): Record<string, string> {
+  const expanded: Record<string, string> = {}
+  for (const [name, template] of Object.entries(headers)) {
+    expanded[name] = template.replace(VARIABLE, (_match, variable: string) => {
+      const value = env[variable]
+      if (value === undefined || value === '') {
+        throw new InputError(`workload ${source}: headers.${name} uses \${${variable}}, but the environment variable ${variable} is not set; export it before the run`)
+      }
+      return value
+    })
+  }
+  return expanded
+}
+
+/** A root like http://host:8000/v1 (the OpenAI client's base URL) would double the /v1 of the default paths. */
+function joinUrl(root: string, path: string, pathGiven: boolean): { url: string; path: string } {
+  const base = new URL(root)
+  let prefix = base.pathname.replace(/\/+$/, '')
+  if (!pathGiven && prefix.endsWith('/v1') && path.startsWith('/v1/')) prefix = prefix.slice(0, -3)
+  return { url: `${base.protocol}//${base.host}`, path: `${prefix}${path}` }
+}
+
+/**
+ * The normalised workload as written into result files: defaults filled, header values
+ * redacted, the prompt file named by its content hash.
+ */
+export function normalisedWorkload(workload: Workload): Record<string, unknown> {
+  const { spec } = workload
+  return {
+    ...spec,
+    workload_hash: workload.workloadHash,
+    url: workload.url,
+    path: workload.path,
+    model: spec.model ?? null,
+    headers: Object.fromEntries(Object.keys(spec.headers).map((name) => [name, '[redacted]']))
+  }
+}
+
+/**
+ * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare),
+ * how often the trial is replicated (`trials`), and the prompt file's path (its content counts).
+ * Header templates count ("${KEY}"), their expanded values never do.
+ */
+export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null): string {
+  const { url: _url, trials: _trials, prompts, ...rest } = spec
+  const { file: _file, ...promptsRest } = prompts
+  const hashed = { ...rest, path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
+  return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`
+}
+
+/** JSON with object keys sorted at every depth, so the hash does not depend on key order in the file. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export interface LoadWorkloadOptions {
+  env?: NodeJS.ProcessEnv
+  /** --url: where to send, without changing the hash. */
+  url?: string
+  /** --model */
+  model?: string
+  /** --trials */
+  trials?: number
+}
+
+/** Validates a workload already read from `source` and resolves its prompt file, URL, headers and hash. */
+export function resolveWorkload(input: unknown, source: string, options: LoadWorkloadOptions = {}): Workload {
+  const spec = parseWithSchema(workloadSchema, input, source, 'workload')
+  if (options.model !== undefined) spec.model = options.model
+  if (options.trials !== undefined) spec.trials = options.trials
+  if (options.url !== undefined) {
+    const checked = z.url().safeParse(options.url)
+    if (!checked.success) throw new InputError(`--url: got ${JSON.stringify(options.url)}; expected a URL such as http://127.0.0.1:8000`)
+    spec.url = options.url
+  }
+  for (const length of [spec.prompts.input_tokens, spec.prompts.output_tokens]) {
+    if (length.min !== undefined && length.max !== undefined && length.min > length.max) {
+      throw new InputError(`workload ${source} is not valid:\n  - prompts: a token length has min ${length.min} > max ${length.max}`)
+    }
+  }
+  let filePrompts: FilePrompt[] | null = null
+  let promptSha: string | null = null
+  if (spec.prompts.source === 'file') {
+    const file = resolve(dirname(source), spec.prompts.file!)
+    const loaded = loadPromptFile(file, spec.api)
+    filePrompts = loaded.prompts
+    promptSha = loaded.sha256
+  }
+  const headers = expandHeaders(spec.headers, options.env ?? process.env, source)
+  const joined = joinUrl(spec.url, spec.path ?? DEFAULT_PATHS[spec.api], spec.path !== undefined)
+  return {
+    spec,
+    source,
+    url: joined.url,
+    path: joined.path,
+    filePrompts,
+    headers,
+    workloadHash: computeWorkloadHash(spec, joined.path, promptSha)
+  }
+}
+
+/** Reads, validates and resolves a workload file (YAML or JSON). */
+export function loadWorkload(file: string, options: LoadWorkloadOptions = {}): Workload {
+  return resolveWorkload(readStructuredFile(file, 'workload'), file, options)
+}

@@ -1,0 +1,128 @@
+import type { WorkloadSpec } from '../config/workload.js'
+import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
+import { describe } from '../stats/index.js'
+
+/** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
+export const countsAsSent = (record: RequestRecord): boolean => record.error?.kind !== 'cancelled'
+
+/** Meets every SLO the workload sets (SPEC §5 goodput); a request with one output token has no TPOT to miss. */
+export function meetsSlo(record: RequestRecord, slo: WorkloadSpec['slo']): boolean {
+  if (!record.ok) return false
+  if (slo.ttft_ms !== undefined && (record.ttft_ms === null || record.ttft_ms > slo.ttft_ms)) return false
+  if (slo.tpot_ms !== undefined && record.tpot_ms !== null && record.tpot_ms > slo.tpot_ms) return false
+  if (slo.e2e_ms !== undefined && (record.e2e_ms === null || record.e2e_ms > slo.e2e_ms)) return false
+  return true
+}
+
+const hasSlo = (slo: WorkloadSpec['slo']): boolean => slo.ttft_ms !== undefined || slo.tpot_ms !== undefined || slo.e2e_ms !== undefined
+
+function extent(values: readonly number[]): { min: number; max: number } {
+  let min = Infinity
+  let max = -Infinity
+  for (const value of values) {
+    if (value < min) min = value
+    if (value > max) max = value
+  }
+  return { min, max }
+}
+
+function collect(records: readonly RequestRecord[], pick: (record: RequestRecord) => number | null): number[] {
+  const values: number[] = []
+  for (const record of records) {
+    const value = pick(record)
+    if (value !== null) values.push(value)
+  }
+  return values
+}
+
+/** Every ITL of the successful requests, pooled: one value per event gap (SPEC §5). */
+export function pooledItl(records: readonly RequestRecord[]): Float64Array {
+  let total = 0
+  for (const record of records) if (record.ok) total += record.itl_ms.length
+  const values = new Float64Array(total)
+  let offset = 0
+  for (const record of records) {
+    if (!record.ok) continue
+    values.set(record.itl_ms, offset)
+    offset += record.itl_ms.length
+  }
+  return values
+}
+
+export interface TrialSummaryInput {
+  records: readonly RequestRecord[]
+  slo: WorkloadSpec['slo']
+  /** The rate the open loop's schedule asked for; null for a closed loop. */
+  targetRate: number | null
+}
+
+/** The trial's distributions and scalars (SPEC §5); also returns duration_s. */
+export function summarizeTrial({ records, slo, targetRate }: TrialSummaryInput): { summary: TrialSummary; durationS: number } {
+  const counted = records.filter(countsAsSent)
+  const ok = counted.filter((record) => record.ok)
+  const sentTimes = collect(counted, (r) => r.sent_ms)
+  const sends = extent(sentTimes)
+  const firstSend = sentTimes.length > 0 ? sends.min : 0
+  const lastEnd = counted.length > 0 ? extent(counted.map((r) => r.end_ms)).max : 0
+  const durationS = Math.max(0, lastEnd - firstSend) / 1000
+  const perSecond = (amount: number): number => (durationS > 0 ? amount / durationS : 0)
+  const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0)
+  const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0)
+  const sendSpanS = sentTimes.length > 1 ? (sends.max - firstSend) / 1000 : 0
+  const sources = new Set(ok.map((r) => r.output_tokens_source))
+  const summary: TrialSummary = {
+    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
+    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
+    itl_ms: describe(pooledItl(ok)),
+    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
+    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
+    request_throughput: perSecond(ok.length),
+    output_throughput: perSecond(outputTokens),
+    total_throughput: perSecond(inputTokens + outputTokens),
+    goodput: hasSlo(slo) ? perSecond(ok.filter((r) => meetsSlo(r, slo)).length) : null,
+    error_rate: counted.length > 0 ? (counted.length - ok.length) / counted.length : 0,
+    sent: counted.length,
+    completed: ok.length,
+    failed: counted.length - ok.length,
+    total_input_tokens: inputTokens,
+    total_output_tokens: outputTokens,
+    achieved_rate: sendSpanS > 0 ? (sentTimes.length - 1) / sendSpanS : null,
+    target_rate: targetRate,
+    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0]! : 'mixed'
+  }
+  return { summary, durationS }
+}
+
+function meanOf(values: Array<number | null>): number | null {
+  const present = values.filter((value): value is number => value !== null)
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length
+}
+
+/**
+ * The run's summary: distributions pooled over every trial's successful requests; per-trial
+ * scalars (throughputs, goodput, error rate) as the mean over trials, since each is a rate of
+ * its own trial's duration.
+ */
+export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['slo']): RunSummary {
+  const records = trials.flatMap((trial) => trial.requests)
+  const ok = records.filter((r) => r.ok && countsAsSent(r))
+  const counted = records.filter(countsAsSent)
+  const scalar = (pick: (summary: TrialSummary) => number | null): number | null => meanOf(trials.map((trial) => pick(trial.summary)))
+  return {
+    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
+    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
+    itl_ms: describe(pooledItl(ok)),
+    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
+    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
+    request_throughput: scalar((s) => s.request_throughput) ?? 0,
+    output_throughput: scalar((s) => s.output_throughput) ?? 0,
+    total_throughput: scalar((s) => s.total_throughput) ?? 0,
+    goodput: hasSlo(slo) ? scalar((s) => s.goodput) : null,
+    error_rate: scalar((s) => s.error_rate) ?? 0,
+    sent: counted.length,
+    completed: ok.length,
+    failed: counted.length - ok.length
+  }
+}
+
+export type { Distribution }

@@ -1,0 +1,164 @@
+import type { Pool } from 'undici'
+import { monotonicClock, type Clock } from '../clock.js'
+import { normalisedWorkload, type Workload } from '../config/workload.js'
+import { API_ADAPTERS } from '../client/api.js'
+import { createArrivalStamp } from '../client/arrival.js'
+import { createPool, preconnect } from '../client/pool.js'
+import type { RequestContext } from '../client/stream-request.js'
+import { Watchdog } from '../client/watchdog.js'
+import { captureEnvironment, publicUrl } from '../environment.js'
+import { InputError } from '../errors.js'
+import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
+import { createRedactor } from '../redact.js'
+import type { Journal } from '../result/journal.js'
+import { observeServer } from '../result/notes.js'
+import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
+import { TOOL_NAME, TOOL_VERSION } from '../version.js'
+import { planPrompts } from '../workload/prompts.js'
+import { buildSendPlan } from '../workload/schedule.js'
+import { runTrial } from './trial.js'
+
+/** What the runner tells the progress display. */
+export interface RunObserver {
+  phase?(label: string): void
+  trialStarted?(trial: number, trials: number, requests: number, url: string): void
+  requestDone?(record: RequestRecord): void
+  trialDone?(trial: TrialResult): void
+}
+
+/** A server to run against: its pool, the request context and what it said about itself. */
+export interface Target {
+  origin: string
+  pool: Pool
+  context: RequestContext
+  watchdog: Watchdog
+  environment: Environment
+  close(): Promise<void>
+}
+
+/** How many connections to hold open: the concurrency, or a guess for an uncapped open loop (more open on demand, outside TTFT). */
+function connectionCount(workload: Workload): number {
+  const { load, requests, warmup } = workload.spec
+  return Math.max(1, Math.min(load.concurrency ?? 32, Math.max(requests, warmup)))
+}
+
+export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock): Promise<Target> {
+  const { spec } = workload
+  const pool = createPool(origin, { connections: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
+  const redact = createRedactor(Object.values(workload.headers))
+  const context: RequestContext = {
+    dispatcher: pool,
+    adapter: API_ADAPTERS[spec.api],
+    origin,
+    path: workload.path,
+    headers: workload.headers,
+    clock,
+    arrivalStamp: createArrivalStamp(clock),
+    redact
+  }
+  const opened = await preconnect(pool, 1)
+  if (opened.ok === 0) {
+    await pool.destroy()
+    throw new InputError(`cannot reach the server at ${publicUrl(origin)} (${redact(opened.firstError ?? 'no answer')}); start it, or pass --url`)
+  }
+  const environment = await captureEnvironment(pool, origin, workload.headers, spec.model ?? null)
+  return { origin, pool, context, watchdog: new Watchdog(spec.timeouts, clock), environment, close: () => pool.close() }
+}
+
+export interface TrialOptions {
+  clock?: Clock
+  observer?: RunObserver
+  journal?: Journal | null
+  signal?: AbortSignal
+}
+
+/** Warmup (closed loop, not measured), then the trial's measured requests on their schedule. */
+export async function runTrialOn(target: Target, workload: Workload, trialIndex: number, options: TrialOptions = {}): Promise<TrialResult> {
+  const { spec } = workload
+  const clock = options.clock ?? monotonicClock
+  // Connections a server closed while idle (uvicorn's keep-alive is 5 s) are reopened before measuring.
+  await preconnect(target.pool, connectionCount(workload))
+  if (spec.warmup > 0 && options.signal?.aborted !== true) {
+    options.observer?.phase?.(`trial ${trialIndex + 1}: ${spec.warmup} warmup requests`)
+    await runTrial({
+      context: target.context,
+      watchdog: target.watchdog,
+      spec,
+      requests: planPrompts(workload, trialIndex, 'warmup', spec.warmup),
+      plan: { kind: 'closed', concurrency: Math.min(spec.warmup, spec.load.concurrency ?? 8) },
+      clock,
+      ...(options.signal !== undefined ? { signal: options.signal } : {})
+    })
+  }
+  const requests = planPrompts(workload, trialIndex, 'measured', spec.requests)
+  const plan = buildSendPlan(spec.load, spec.requests, spec.seed, trialIndex)
+  const targetRate = plan.kind === 'open' ? plan.scheduledRate : null
+  const url = publicUrl(target.origin)
+  options.observer?.trialStarted?.(trialIndex, spec.trials, spec.requests, url)
+  const run = await runTrial({
+    context: target.context,
+    watchdog: target.watchdog,
+    spec,
+    requests,
+    plan,
+    clock,
+    onRecord: (record) => {
+      options.journal?.append({ type: 'request', trial: trialIndex, record })
+      options.observer?.requestDone?.(record)
+    },
+    ...(options.signal !== undefined ? { signal: options.signal } : {})
+  })
+  const { summary, durationS } = summarizeTrial({ records: run.records, slo: spec.slo, targetRate })
+  const trial: TrialResult = {
+    index: trialIndex,
+    started_at: run.startedAt,
+    duration_s: durationS,
+    url,
+    ...(run.interrupted ? { interrupted: true } : {}),
+    requests: run.records,
+    summary
+  }
+  options.journal?.append({ type: 'trial_end', index: trialIndex, interrupted: run.interrupted })
+  options.observer?.trialDone?.(trial)
+  return trial
+}
+
+export function assembleResult(workload: Workload, environment: Environment, trials: TrialResult[], interrupted: boolean, createdAt = new Date().toISOString()): ResultFile {
+  const result: ResultFile = {
+    schema: RESULT_SCHEMA,
+    definitions: DEFINITIONS_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    created_at: createdAt,
+    workload: normalisedWorkload(workload) as ResultFile['workload'],
+    environment,
+    ...(interrupted ? { interrupted: true } : {}),
+    notes: observeServer(trials, workload.spec),
+    trials,
+    summary: summarizeRun(trials, workload.spec.slo)
+  }
+  return result
+}
+
+export interface RunOptions extends TrialOptions {
+  /** Opens the journal once the environment is known; null for none. */
+  openJournal?: (() => Journal) | null
+}
+
+/** Runs every trial of the workload against its URL and returns the result (SPEC §6). */
+export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
+  const target = await openTarget(workload, workload.url, options.clock)
+  const journal = options.openJournal?.() ?? null
+  journal?.append({ type: 'run', workload: normalisedWorkload(workload), environment: target.environment, created_at: new Date().toISOString() })
+  const trials: TrialResult[] = []
+  try {
+    for (let index = 0; index < workload.spec.trials && options.signal?.aborted !== true; index++) {
+      journal?.append({ type: 'trial', index, started_at: new Date().toISOString(), url: publicUrl(target.origin), target_rate: null })
+      trials.push(await runTrialOn(target, workload, index, { ...options, journal }))
+    }
+  } finally {
+    await target.close()
+  }
+  const result = assembleResult(workload, target.environment, trials, options.signal?.aborted === true)
+  journal?.close(false)
+  return result
+}
