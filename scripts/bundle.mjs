@@ -10,7 +10,13 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // Some CommonJS dependencies call require() on node builtins; ESM output needs a real require.
-  banner: { js: "import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);" }
+  // The Node check runs before any bundled module initialises: undici needs Node 24's zlib.
+  banner: {
+    js: [
+      "if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\\n'); process.exit(2) }",
+      "import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);"
+    ].join('\n')
+  }
 }
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })

@@ -1,1 +1,109 @@
-export {}
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { InputError } from './errors.js'
+import { processIo } from './commands/io.js'
+import { runCommand } from './commands/run.js'
+import { TOOL_VERSION } from './version.js'
+
+const integer = (flag: string, min: number) => (value: string): number => {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < min) throw new InvalidArgumentError(`${flag}: got ${JSON.stringify(value)}; expected an integer >= ${min}`)
+  return parsed
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/** Builds the command tree; each action hands its options to a command module and returns an exit code. */
+export function buildProgram(run: (command: Promise<number>) => void): Command {
+  const program = new Command('llm-perf-gate')
+    .description('Benchmark an LLM inference server with a seeded streaming workload and gate on performance regressions.')
+    .version(TOOL_VERSION)
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) })
+
+  program
+    .command('run')
+    .description('run a workload against a server and write a result file')
+    .requiredOption('--workload <file>', 'workload file (YAML or JSON)')
+    .option('--url <url>', "server root, overriding the workload's url")
+    .option('--model <name>', "model name, overriding the workload's model")
+    .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
+    .option('--out <file>', 'result file (default: <workload name>.result.json)')
+    .option('--quiet', 'no progress output')
+    .action((options) => run(runCommand(options, processIo(signal))))
+
+  program
+    .command('simulate')
+    .description('start the built-in inference-server simulator (a test instrument)')
+    .option('--port <p>', 'port (0 picks a free one)', integer('--port', 0), 8000)
+    .option('--host <h>', 'interface to listen on', '127.0.0.1')
+    .option('--profile <name>', 'performance profile', 'default')
+    .option('--seed <s>', 'seed for noise and drift', integer('--seed', 0), 0)
+    .option('--model <name>', 'served model name')
+    .option('--slowdown <metric=factor>', 'inject a regression, e.g. tpot=1.15 (repeatable)', collect, [])
+    .addOption(new Option('--faults <spec>', 'inject faults, e.g. http500=0.05,stall=0.01'))
+    .action((options) => run(import('./commands/simulate.js').then((m) => m.simulateCommand(options, processIo(signal)))))
+
+  program
+    .command('demo')
+    .description('no arguments, no GPU: a baseline and a slowed candidate against the simulator, compared')
+    .option('--quiet', 'no progress output')
+    .action((options) => run(import('./commands/demo.js').then((m) => m.demoCommand(options, processIo(signal)))))
+
+  program
+    .command('ab')
+    .description('interleaved A/B: trials alternate between two live servers')
+    .requiredOption('--workload <file>', 'workload file (YAML or JSON)')
+    .requiredOption('--baseline-url <url>', 'server A')
+    .requiredOption('--candidate-url <url>', 'server B')
+    .option('--trials <k>', 'trials per server, overriding the workload', integer('--trials', 1))
+    .option('--out <dir>', 'directory for baseline.result.json and candidate.result.json', '.')
+    .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)')
+    .option('--quiet', 'no progress output')
+    .action((options) => run(import('./commands/ab.js').then((m) => m.abCommand(options, processIo(signal)))))
+
+  return program
+}
+
+const controller = new AbortController()
+const signal = controller.signal
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof InputError) {
+    process.stderr.write(`error: ${error.message}\n`)
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`)
+    return error.exitCode
+  }
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`error: ${message}\n${debug && error instanceof Error && error.stack ? `${error.stack}\n` : '(run with --debug for the stack trace)\n'}`)
+  return 2
+}
+
+async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug')
+  let interrupts = 0
+  process.on('SIGINT', () => {
+    interrupts++
+    if (interrupts === 1) {
+      process.stderr.write('\ninterrupted: finishing what is in flight as cancelled and writing what was measured (Ctrl-C again to quit now)\n')
+      controller.abort()
+    } else {
+      process.exit(130)
+    }
+  })
+  let pending: Promise<number> | null = null
+  const program = buildProgram((command) => {
+    pending = command
+  })
+  try {
+    await program.parseAsync(argv)
+    const code = pending === null ? 0 : await (pending as Promise<number>)
+    process.exitCode = code
+  } catch (error) {
+    process.exitCode = reportError(error, debug)
+  }
+}
+
+await main(process.argv)

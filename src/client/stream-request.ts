@@ -126,8 +126,8 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   onResponseEnd(): void {
     if (this.status >= 200 && this.status < 300 && !this.jsonBody) {
       // A last event without its blank line still counts: some servers end the stream on it.
-      this.parser.feed(this.decoder.decode())
-      this.parser.reset({ consume: true })
+      // Two line ends dispatch a pending event and are empty lines otherwise.
+      this.parser.feed(`${this.decoder.decode()}\n\n`)
     }
     this.finish(null)
   }

@@ -18,10 +18,17 @@ const positive = z.number({ error: 'expected a number' }).positive({ error: 'exp
 const positiveInt = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }).min(1, { error: 'expected an integer >= 1' })
 const nonNegativeInt = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }).min(0, { error: 'expected an integer >= 0' })
 
+interface Length {
+  mean: number
+  stddev: number
+  min?: number | undefined
+  max?: number | undefined
+}
+
 /** A token-length distribution: a bare number means exactly that many. */
 const lengthSchema = z.union(
   [
-    positiveInt.transform((mean) => ({ mean, stddev: 0 })),
+    positiveInt.transform((mean): Length => ({ mean, stddev: 0 })),
     z.strictObject({
       mean: positive,
       stddev: z.number().min(0, { error: 'expected a number >= 0' }).default(0),

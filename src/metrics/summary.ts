@@ -1,6 +1,6 @@
 import type { WorkloadSpec } from '../config/workload.js'
 import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
-import { describe } from '../stats/index.js'
+import { describe } from '../stats/percentile.js'
 
 /** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
 export const countsAsSent = (record: RequestRecord): boolean => record.error?.kind !== 'cancelled'

@@ -15,6 +15,7 @@ export type JournalEntry =
  */
 export class Journal {
   private fd: number | null
+  private requests = 0
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w')
@@ -22,13 +23,17 @@ export class Journal {
 
   append(entry: JournalEntry): void {
     if (this.fd === null) return
+    if (entry.type === 'request') this.requests++
     writeSync(this.fd, `${JSON.stringify(entry)}\n`)
   }
 
-  close(remove: boolean): void {
+  /** Closes it; removes it when asked or when it holds no measured request. Returns whether it is kept. */
+  close(remove: boolean): boolean {
     if (this.fd !== null) closeSync(this.fd)
     this.fd = null
-    if (remove) rmSync(this.path, { force: true })
+    const keep = !remove && this.requests > 0
+    if (!keep) rmSync(this.path, { force: true })
+    return keep
   }
 }
 

@@ -140,7 +140,7 @@ export function assembleResult(workload: Workload, environment: Environment, tri
 }
 
 export interface RunOptions extends TrialOptions {
-  /** Opens the journal once the environment is known; null for none. */
+  /** Opens the journal once the server answered; the caller closes it after writing the result. */
   openJournal?: (() => Journal) | null
 }
 
@@ -158,7 +158,5 @@ export async function runWorkload(workload: Workload, options: RunOptions = {}):
   } finally {
     await target.close()
   }
-  const result = assembleResult(workload, target.environment, trials, options.signal?.aborted === true)
-  journal?.close(false)
-  return result
+  return assembleResult(workload, target.environment, trials, options.signal?.aborted === true)
 }

@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadWorkload, type Workload } from '../config/workload.js'
+import { createProgress } from '../output/progress.js'
+import { writeJsonFile } from '../result/io.js'
+import { Journal } from '../result/journal.js'
+import type { ResultFile, TrialResult } from '../result/types.js'
+import { assembleResult, openTarget, runTrialOn, type Target } from '../runner/run.js'
+import type { CommandIo } from './io.js'
+import { reportComparison } from './report-comparison.js'
+
+export interface AbOptions {
+  workload: string
+  baselineUrl: string
+  candidateUrl: string
+  trials?: number
+  out?: string
+  thresholds?: string
+  quiet?: boolean
+}
+
+export interface AbRun {
+  baseline: ResultFile
+  candidate: ResultFile
+}
+
+/**
+ * Trials alternate A, B, A, B… between the two servers, so slow drift of the machine (thermal,
+ * other tenants) lands on both sides alike instead of on whichever side ran second.
+ */
+export async function runAb(workloads: { baseline: Workload; candidate: Workload }, outDir: string, io: CommandIo, quiet: boolean): Promise<AbRun> {
+  mkdirSync(outDir, { recursive: true })
+  const sides: Array<{ name: 'baseline' | 'candidate'; workload: Workload; target: Target | null; trials: TrialResult[]; journal: Journal }> = (['baseline', 'candidate'] as const).map((name) => ({
+    name,
+    workload: workloads[name],
+    target: null,
+    trials: [],
+    journal: new Journal(join(outDir, `${name}.result.json.journal.jsonl`))
+  }))
+  const trials = workloads.baseline.spec.trials
+  const progress = createProgress({ stream: io.stderr, quiet })
+  const options = io.signal !== undefined ? { signal: io.signal } : {}
+  const stopped = (): boolean => io.signal?.aborted === true
+  try {
+    for (const side of sides) side.target = await openTarget(side.workload, side.workload.url)
+    for (let index = 0; index < trials && !stopped(); index++) {
+      for (const side of sides) {
+        if (stopped()) break
+        progress.phase?.(`${side.name}: ${side.workload.url}`)
+        side.trials.push(await runTrialOn(side.target!, side.workload, index, { ...options, observer: progress, journal: side.journal }))
+      }
+    }
+  } finally {
+    progress.stop()
+    for (const side of sides) await side.target?.close()
+  }
+  const interrupted = stopped()
+  const [baseline, candidate] = sides.map((side) => {
+    const result = assembleResult(side.workload, side.target!.environment, side.trials, interrupted)
+    writeJsonFile(join(outDir, `${side.name}.result.json`), result)
+    side.journal.close(true)
+    return result
+  }) as [ResultFile, ResultFile]
+  return { baseline, candidate }
+}
+
+export async function abCommand(options: AbOptions, io: CommandIo): Promise<number> {
+  // The URL is not part of the workload hash, so the two sides stay comparable.
+  const load = (url: string): Workload => loadWorkload(options.workload, { env: io.env, url, ...(options.trials !== undefined ? { trials: options.trials } : {}) })
+  const outDir = options.out ?? '.'
+  const { baseline, candidate } = await runAb({ baseline: load(options.baselineUrl), candidate: load(options.candidateUrl) }, outDir, io, options.quiet === true)
+  io.stderr.write(`results: ${join(outDir, 'baseline.result.json')}, ${join(outDir, 'candidate.result.json')}\n`)
+  if (baseline.interrupted === true) return 130
+  return reportComparison(baseline, candidate, { thresholds: options.thresholds }, io)
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { resolveWorkload, type Workload } from '../config/workload.js'
+import { formatConsoleSummary } from '../output/console-summary.js'
+import { parseSlowdown, startSimulator } from '../simulator/index.js'
+import type { CommandIo } from './io.js'
+import { reportComparison } from './report-comparison.js'
+import { runAndWrite } from './run.js'
+
+/** The demo's workload: small enough for under a minute, with enough trials for the trial-level statistics. */
+export const DEMO_WORKLOAD = {
+  name: 'demo-chat',
+  api: 'openai-chat',
+  seed: 7,
+  trials: 5,
+  requests: 40,
+  warmup: 4,
+  load: { concurrency: 8 },
+  prompts: { input_tokens: { mean: 256, stddev: 64, min: 32, max: 512 }, output_tokens: 48 },
+  slo: { ttft_ms: 250, tpot_ms: 20 }
+}
+
+/** The candidate's injected regression, as a user would write it to `simulate --slowdown`. */
+export const DEMO_SLOWDOWN = 'tpot=1.2'
+
+async function runAgainstSimulator(label: string, seed: number, slowdown: string | null, dir: string, io: CommandIo, quiet: boolean): Promise<{ path: string; result: Awaited<ReturnType<typeof runAndWrite>> }> {
+  const simulator = await startSimulator({ seed, slowdown: parseSlowdown(slowdown === null ? [] : [slowdown]) })
+  try {
+    const workload: Workload = resolveWorkload({ ...DEMO_WORKLOAD, url: simulator.url }, `built-in demo workload (${label})`, { env: {} })
+    io.stderr.write(`\n${label}: simulator ${simulator.url}${slowdown !== null ? ` with --slowdown ${slowdown}` : ''}\n`)
+    const path = join(dir, `${label}.result.json`)
+    return { path, result: await runAndWrite(workload, path, io, quiet) }
+  } finally {
+    await simulator.close()
+  }
+}
+
+/**
+ * No arguments, no GPU: starts the simulator in-process, runs a baseline, then a candidate whose
+ * decode is 20% slower, and compares them, the way a PR check would.
+ */
+export async function demoCommand(options: { quiet?: boolean }, io: CommandIo): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'llm-perf-gate-demo-'))
+  const quiet = options.quiet === true
+  const baseline = await runAgainstSimulator('baseline', 1, null, dir, io, quiet)
+  const candidate = await runAgainstSimulator('candidate', 2, DEMO_SLOWDOWN, dir, io, quiet)
+  io.stdout.write(`\nBaseline\n${formatConsoleSummary(baseline.result)}\nCandidate (decode slowed by 20%)\n${formatConsoleSummary(candidate.result)}\n`)
+  const code = reportComparison(baseline.result, candidate.result, {}, io)
+  io.stdout.write(`\nresult files: ${baseline.path} ${candidate.path}\nreproduce: llm-perf-gate compare --baseline ${baseline.path} --current ${candidate.path}\n`)
+  // The demo shows a regression on purpose; its own exit status is success.
+  return code === 2 ? 2 : 0
+}
