@@ -16,9 +16,9 @@ export const NO_SLOWDOWN: Slowdown = Object.freeze({ prefill: 1, decode: 1 })
 /** The names users may write, each mapped onto the cost it scales. */
 const METRIC_ALIASES: Record<string, keyof Slowdown> = {
   ttft: 'prefill',
-  prefill: 'prefill',
   tpot: 'decode',
   itl: 'decode',
+  prefill: 'prefill',
   decode: 'decode'
 }
 
