@@ -1,0 +1,139 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { CommandIo } from '../../src/commands/io.js'
+import { runCommand } from '../../src/commands/run.js'
+import type { ResultFile } from '../../src/result/types.js'
+import { parseFaults, startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
+
+const API_KEY = 'sk-test-7f3c9a1b5d2e8f4061'
+
+function captureIo(env: NodeJS.ProcessEnv, signal?: AbortSignal): CommandIo & { out(): string; err(): string } {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  return { stdout, stderr, env, ...(signal !== undefined ? { signal } : {}), out: () => out, err: () => err }
+}
+
+describe('a run against a server injecting faults', () => {
+  let simulator: RunningSimulator
+  let dir: string
+  let io: ReturnType<typeof captureIo>
+  let exitCode: number
+  let result: ResultFile
+  let wallMs: number
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ profile: 'fast', seed: 3, faults: parseFaults('http500=0.08,reset=0.08,stall=0.08,malformed=0.08,no_done=0.1,comments=1') })
+    dir = mkdtempSync(join(tmpdir(), 'lpg-run-'))
+    const workload = {
+      name: 'faulty',
+      url: simulator.url,
+      trials: 2,
+      requests: 60,
+      warmup: 2,
+      load: { concurrency: 8 },
+      prompts: { input_tokens: 32, output_tokens: 12 },
+      timeouts: { idle_s: 0.5, first_token_s: 2, request_s: 10 },
+      headers: { Authorization: 'Bearer ${LPG_TEST_KEY}' }
+    }
+    writeFileSync(join(dir, 'faulty.yml'), JSON.stringify(workload))
+    io = captureIo({ LPG_TEST_KEY: API_KEY })
+    const started = performance.now()
+    exitCode = await runCommand({ workload: join(dir, 'faulty.yml'), out: join(dir, 'faulty.result.json'), quiet: false }, io)
+    wallMs = performance.now() - started
+    result = JSON.parse(readFileSync(join(dir, 'faulty.result.json'), 'utf8')) as ResultFile
+  }, 60_000)
+
+  afterAll(async () => {
+    await simulator?.close()
+  })
+
+  const records = (): ResultFile['trials'][number]['requests'] => result.trials.flatMap((trial) => trial.requests)
+
+  test('finishes, exits 0 and reports the error rate', () => {
+    expect(exitCode).toBe(0)
+    expect(records()).toHaveLength(120)
+    const failed = records().filter((r) => !r.ok).length
+    expect(failed).toBeGreaterThan(0)
+    expect(result.summary.error_rate).toBeCloseTo(failed / 120, 10)
+    expect(io.out()).toContain('Failed requests:')
+  })
+
+  test('finishes within its timeouts: a stalled stream does not hold the run', () => {
+    // Two trials of 60 requests at 8 in flight, with stalls cut at idle_s = 0.5 s.
+    expect(wallMs).toBeLessThan(15_000)
+  })
+
+  test('an HTTP 500 is recorded with its status', () => {
+    expect(records().some((r) => r.error?.kind === 'http' && r.error.status === 500)).toBe(true)
+  })
+
+  test('a stalled stream is a timeout of the idle phase that keeps its TTFT', () => {
+    const stalled = records().filter((r) => r.error?.kind === 'timeout')
+    expect(stalled.length).toBeGreaterThan(0)
+    for (const record of stalled) {
+      expect(record.error?.timeout).toBe('idle')
+      expect(record.ttft_ms).not.toBeNull()
+    }
+  })
+
+  test('a reset mid-stream is a connection error that keeps what was measured', () => {
+    const reset = records().filter((r) => r.error?.kind === 'connection')
+    expect(reset.length).toBeGreaterThan(0)
+    expect(reset.every((r) => r.ttft_ms !== null && r.content_events >= 1)).toBe(true)
+  })
+
+  test('a malformed event is a protocol error', () => {
+    expect(records().some((r) => r.error?.kind === 'protocol')).toBe(true)
+  })
+
+  test('a stream without [DONE] still counts, and the result says so', () => {
+    expect(records().some((r) => r.ok && !r.done)).toBe(true)
+    expect(result.notes?.some((note) => note.includes('without their end marker'))).toBe(true)
+  })
+
+  test('the API key appears nowhere: not in stdout, stderr, the result or any file left', () => {
+    expect(io.out()).not.toContain(API_KEY)
+    expect(io.err()).not.toContain(API_KEY)
+    for (const file of readdirSync(dir)) expect({ file, leaks: readFileSync(join(dir, file), 'utf8').includes(API_KEY) }).toEqual({ file, leaks: false })
+    expect(result.workload.headers).toEqual({ Authorization: '[redacted]' })
+  })
+
+  test('the journal is removed once the result is written', () => {
+    expect(existsSync(join(dir, 'faulty.result.json.journal.jsonl'))).toBe(false)
+  })
+})
+
+describe('an interrupted run', () => {
+  test('writes what it measured, marks it interrupted, and leaves the cancelled requests out of the counts', async () => {
+    const simulator = await startSimulator({ profile: 'fast', seed: 4 })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-interrupt-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 'long', url: simulator.url, trials: 3, requests: 400, warmup: 0, load: { concurrency: 4 }, prompts: { input_tokens: 16, output_tokens: 16 } }))
+    const controller = new AbortController()
+    const io = captureIo({}, controller.signal)
+    // Stop once the first progress line of the first trial is out: requests are in flight by then.
+    io.stderr.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('trial 1/3')) setImmediate(() => controller.abort())
+    })
+    try {
+      const exitCode = await runCommand({ workload: join(dir, 'w.json'), out: join(dir, 'long.result.json') }, io)
+      expect(exitCode).toBe(130)
+      const result = JSON.parse(readFileSync(join(dir, 'long.result.json'), 'utf8')) as ResultFile
+      expect(result.interrupted).toBe(true)
+      expect(result.trials).toHaveLength(1)
+      expect(result.trials[0]!.interrupted).toBe(true)
+      const requests = result.trials[0]!.requests
+      expect(requests.length).toBeLessThan(400)
+      expect(requests.some((r) => r.error?.kind === 'cancelled')).toBe(true)
+      expect(result.trials[0]!.summary.sent).toBe(requests.filter((r) => r.error?.kind !== 'cancelled').length)
+    } finally {
+      await simulator.close()
+    }
+  })
+})
