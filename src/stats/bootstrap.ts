@@ -1,0 +1,254 @@
+/**
+ * Seeded bootstrap intervals for the relative change of a statistic (SPEC §7): resample trials
+ * with replacement, then contiguous blocks of requests inside each drawn trial, pool, apply the
+ * statistic to each side, and take 100 (current - baseline) / baseline. The interval is the
+ * percentile interval of those changes; the estimate is the change on the data as observed.
+ * The same inputs and seed give the same numbers: every draw comes from `Random(seed, label)`.
+ */
+import { Random } from '../random.js'
+import { prepareBlockedSample, weightedMean, weightedPercentile, type BlockedSample, type BlockWeights } from './blocked-sample.js'
+import { mean, percentileOfSorted } from './percentile.js'
+
+/**
+ * What to compute on each pooled resample. `mean` and `percentile` (0–100, numpy linear) take a
+ * fast path that never rebuilds the resample; a function gets the rebuilt resample (blocks in the
+ * order drawn) in a buffer that is reused between draws and may be reordered, e.g. sorted in place,
+ * and for the estimate a copy of the observed values, trial after trial.
+ */
+export type BootstrapStatistic = { kind: 'mean' } | { kind: 'percentile'; p: number } | ((pooled: Float64Array) => number)
+
+export interface BootstrapOptions {
+  seed: number
+  /** Resamples per side; default 2,000. */
+  iterations?: number
+  /** Coverage of the percentile interval, in (0, 1); default 0.95. */
+  confidence?: number
+  /** Requests per block; default round(√n) for a trial of n requests (see defaultBlockLength). */
+  blockLength?: number
+}
+
+export interface RelativeChangeInterval {
+  ok: true
+  /** 100 (current - baseline) / baseline on the observed data. */
+  estimatePct: number
+  lowPct: number
+  highPct: number
+  confidence: number
+  iterations: number
+}
+
+export type RelativeChangeFailure =
+  | 'empty_sample' // a side has no values at all
+  | 'baseline_zero' // the baseline's statistic is 0 (or not finite): no relative change exists
+  | 'unbounded' // enough resamples had a zero baseline statistic that an interval end is infinite
+  | 'not_a_number' // the statistic gave NaN on some resample (e.g. a geometric mean of negative values)
+
+export interface RelativeChangeUnavailable {
+  ok: false
+  reason: RelativeChangeFailure
+  estimatePct: number | null
+  lowPct: null
+  highPct: null
+}
+
+export type RelativeChangeResult = RelativeChangeInterval | RelativeChangeUnavailable
+
+const DEFAULT_ITERATIONS = 2000
+const DEFAULT_CONFIDENCE = 0.95
+
+function relativeChangePct(baseline: number, current: number): number {
+  // Both zero is no change; a zero baseline otherwise is an infinite one, kept so it sorts outward.
+  if (baseline === 0 && current === 0) return 0
+  return (100 * (current - baseline)) / baseline
+}
+
+function checkOptions(options: BootstrapOptions): { iterations: number; confidence: number } {
+  const { iterations = DEFAULT_ITERATIONS, confidence = DEFAULT_CONFIDENCE } = options
+  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${iterations}`)
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`)
+  if (!Number.isFinite(options.seed)) throw new RangeError(`seed must be a finite number, got ${options.seed}`)
+  return { iterations, confidence }
+}
+
+/** The percentile interval of the resampled changes, or why there is none. */
+function summarize(estimatePct: number, changes: Float64Array, confidence: number): RelativeChangeResult {
+  if (!Number.isFinite(estimatePct)) {
+    return { ok: false, reason: Number.isNaN(estimatePct) ? 'not_a_number' : 'baseline_zero', estimatePct: null, lowPct: null, highPct: null }
+  }
+  if (changes.some(Number.isNaN)) return { ok: false, reason: 'not_a_number', estimatePct, lowPct: null, highPct: null }
+  const sorted = changes.slice().sort()
+  const lowPct = percentileOfSorted(sorted, (100 * (1 - confidence)) / 2)
+  const highPct = percentileOfSorted(sorted, (100 * (1 + confidence)) / 2)
+  if (!Number.isFinite(lowPct) || !Number.isFinite(highPct)) return { ok: false, reason: 'unbounded', estimatePct, lowPct: null, highPct: null }
+  return { ok: true, estimatePct, lowPct, highPct, confidence, iterations: changes.length }
+}
+
+/** Draws one resample of a side into `resample` (and the drawn blocks, in order, into `drawn`). */
+class BlockResampler {
+  readonly resample: BlockWeights
+  readonly drawn: Int32Array
+  drawnCount = 0
+
+  constructor(readonly sample: BlockedSample) {
+    const blocks = sample.blockSum.length
+    this.resample = { weights: new Int32Array(blocks), size: 0 }
+    let mostBlocks = 0
+    for (let t = 0; t + 1 < sample.trialBlocks.length; t++) mostBlocks = Math.max(mostBlocks, sample.trialBlocks[t + 1] - sample.trialBlocks[t])
+    this.drawn = new Int32Array(mostBlocks * (sample.trialBlocks.length - 1))
+  }
+
+  draw(random: Random): void {
+    const { trialBlocks, blockStart } = this.sample
+    const { weights } = this.resample
+    const trials = trialBlocks.length - 1
+    weights.fill(0)
+    let size = 0
+    let drawnCount = 0
+    for (let d = 0; d < trials; d++) {
+      const trial = random.int(0, trials - 1)
+      const first = trialBlocks[trial]
+      const blocks = trialBlocks[trial + 1] - first
+      for (let k = 0; k < blocks; k++) {
+        const block = first + random.int(0, blocks - 1)
+        weights[block]++
+        size += blockStart[block + 1] - blockStart[block]
+        this.drawn[drawnCount++] = block
+      }
+    }
+    this.resample.size = size
+    this.drawnCount = drawnCount
+  }
+
+  /** Copies the drawn blocks, in order, into `buffer` and returns the filled part. */
+  rebuild(buffer: Float64Array): Float64Array {
+    const { values, blockStart } = this.sample
+    let offset = 0
+    for (let k = 0; k < this.drawnCount; k++) {
+      const block = this.drawn[k]
+      buffer.set(values.subarray(blockStart[block], blockStart[block + 1]), offset)
+      offset += blockStart[block + 1] - blockStart[block]
+    }
+    return buffer.subarray(0, offset)
+  }
+}
+
+function evaluate(statistic: BootstrapStatistic, resampler: BlockResampler, buffer: Float64Array): number {
+  if (typeof statistic === 'function') return statistic(resampler.rebuild(buffer))
+  if (statistic.kind === 'mean') return weightedMean(resampler.sample, resampler.resample)
+  return weightedPercentile(resampler.sample, resampler.resample, statistic.p)
+}
+
+function observed(statistic: BootstrapStatistic, sample: BlockedSample): number {
+  if (typeof statistic === 'function') return statistic(sample.values.slice())
+  if (statistic.kind === 'mean') return mean(sample.values)
+  return percentileOfSorted(sample.sortedValues, statistic.p)
+}
+
+/**
+ * Intervals for several statistics of one metric from the same resamples: the draws, the
+ * preparation and the rebuilt buffers are shared, and each interval is exactly what
+ * `bootstrapRelativeChange` gives for that statistic alone with the same options.
+ *
+ * @param baseline trials, each the per-request values in arrival order
+ * @param current the same for the candidate
+ */
+export function bootstrapRelativeChanges(
+  baseline: ReadonlyArray<ArrayLike<number>>,
+  current: ReadonlyArray<ArrayLike<number>>,
+  statistics: readonly BootstrapStatistic[],
+  options: BootstrapOptions
+): RelativeChangeResult[] {
+  const { iterations, confidence } = checkOptions(options)
+  for (const statistic of statistics) {
+    if (typeof statistic !== 'function' && statistic.kind === 'percentile' && !(statistic.p >= 0 && statistic.p <= 100)) {
+      throw new RangeError(`percentile must be in [0, 100], got ${statistic.p}`)
+    }
+  }
+  const sides = [prepareBlockedSample(baseline, options.blockLength), prepareBlockedSample(current, options.blockLength)] as const
+  if (sides[0].values.length === 0 || sides[1].values.length === 0) {
+    return statistics.map(() => ({ ok: false, reason: 'empty_sample', estimatePct: null, lowPct: null, highPct: null }))
+  }
+  const resamplers = sides.map((side) => new BlockResampler(side))
+  const needsRebuild = statistics.some((statistic) => typeof statistic === 'function')
+  const buffers = sides.map((side, index) => new Float64Array(needsRebuild ? resamplers[index].drawn.length * largestBlock(side) : 0))
+  const changes = statistics.map(() => new Float64Array(iterations))
+  const random = new Random(options.seed, 'bootstrap-blocks')
+
+  const [baseResampler, currentResampler] = resamplers
+  const [baseBuffer, currentBuffer] = buffers
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    baseResampler.draw(random)
+    currentResampler.draw(random)
+    for (let s = 0; s < statistics.length; s++) {
+      const statistic = statistics[s]
+      const base = evaluate(statistic, baseResampler, baseBuffer)
+      changes[s][iteration] = relativeChangePct(base, evaluate(statistic, currentResampler, currentBuffer))
+    }
+  }
+  return statistics.map((statistic, s) => {
+    const estimatePct = relativeChangePct(observed(statistic, sides[0]), observed(statistic, sides[1]))
+    return summarize(estimatePct, changes[s], confidence)
+  })
+}
+
+function largestBlock(sample: BlockedSample): number {
+  let largest = 0
+  for (let b = 0; b + 1 < sample.blockStart.length; b++) largest = Math.max(largest, sample.blockStart[b + 1] - sample.blockStart[b])
+  return largest
+}
+
+/** The interval for one statistic; see `bootstrapRelativeChanges`. */
+export function bootstrapRelativeChange(
+  baseline: ReadonlyArray<ArrayLike<number>>,
+  current: ReadonlyArray<ArrayLike<number>>,
+  statistic: BootstrapStatistic,
+  options: BootstrapOptions
+): RelativeChangeResult {
+  return bootstrapRelativeChanges(baseline, current, [statistic], options)[0]
+}
+
+export type TrialScalarStatistic = 'mean' | 'median' | 'geometric-mean'
+
+export interface TrialScalarOptions extends Omit<BootstrapOptions, 'blockLength'> {
+  /** How the per-trial values of a side are combined; default `mean`. */
+  statistic?: TrialScalarStatistic
+}
+
+function combine(values: Float64Array, statistic: TrialScalarStatistic): number {
+  if (statistic === 'mean') return mean(values)
+  if (statistic === 'median') return percentileOfSorted(values.sort(), 50)
+  let logSum = 0
+  for (let i = 0; i < values.length; i++) logSum += Math.log(values[i])
+  return Math.exp(logSum / values.length)
+}
+
+/**
+ * The same interval for a per-trial scalar (throughput, goodput, error rate): each side's trials
+ * are resampled with replacement and combined by `statistic`. There are no requests to block.
+ */
+export function bootstrapTrialScalars(
+  baselineTrials: readonly number[],
+  currentTrials: readonly number[],
+  options: TrialScalarOptions
+): RelativeChangeResult {
+  const { iterations, confidence } = checkOptions(options)
+  const statistic = options.statistic ?? 'mean'
+  if (baselineTrials.length === 0 || currentTrials.length === 0) {
+    return { ok: false, reason: 'empty_sample', estimatePct: null, lowPct: null, highPct: null }
+  }
+  for (const value of [...baselineTrials, ...currentTrials]) if (Number.isNaN(value)) throw new RangeError('per-trial values must not contain NaN')
+  const sides = [Float64Array.from(baselineTrials), Float64Array.from(currentTrials)]
+  const buffers = sides.map((side) => new Float64Array(side.length))
+  const changes = new Float64Array(iterations)
+  const random = new Random(options.seed, 'bootstrap-trials')
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const [base, cur] = sides.map((side, index) => {
+      const buffer = buffers[index]
+      for (let k = 0; k < side.length; k++) buffer[k] = side[random.int(0, side.length - 1)]
+      return combine(buffer, statistic)
+    })
+    changes[iteration] = relativeChangePct(base, cur)
+  }
+  const estimatePct = relativeChangePct(combine(sides[0].slice(), statistic), combine(sides[1].slice(), statistic))
+  return summarize(estimatePct, changes, confidence)
+}
