@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { InputError } from './errors.js'
 import { processIo } from './commands/io.js'
+import { compareCommand } from './commands/compare.js'
 import { runCommand } from './commands/run.js'
 import { TOOL_VERSION } from './version.js'
 
@@ -32,6 +33,16 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--out <file>', 'result file (default: <workload name>.result.json)')
     .option('--quiet', 'no progress output')
     .action((options) => run(runCommand(options, processIo(signal))))
+
+  program
+    .command('compare')
+    .description('compare two result files and give a verdict')
+    .requiredOption('--baseline <file>', 'baseline result file')
+    .requiredOption('--current <file>', 'current (candidate) result file')
+    .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
+    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--out <file>', 'also write the report to this file')
+    .action((options) => run(compareCommand(options, processIo(signal))))
 
   program
     .command('simulate')

@@ -1,16 +1,17 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser'
-import type { Dispatcher } from 'undici'
+import type { Client, Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
 import type { RequestError, RequestRecord, TimeoutPhase } from '../result/types.js'
 import type { PlannedRequest } from '../workload/prompts.js'
 import { emptyReading, type ApiAdapter, type EventReading } from './api.js'
+import type { Connections } from './connections.js'
 import { classifyTransportError, excerptErrorBody, RequestAbort } from './errors.js'
 
 /** Everything a request needs that is the same for the whole run. */
 export interface RequestContext {
-  dispatcher: Dispatcher
+  /** Hands out a connection per request and takes it back when the request ends. */
+  connections: Pick<Connections, 'acquire' | 'release'>
   adapter: ApiAdapter
-  origin: string
   path: string
   /** Expanded header values: secrets, never logged. */
   headers: Record<string, string>
@@ -75,7 +76,8 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     private readonly request: PlannedRequest,
     private readonly scheduledAt: number,
     private readonly trialStart: number,
-    private readonly resolve: (record: RequestRecord) => void
+    private readonly resolve: (record: RequestRecord) => void,
+    private readonly client: Client
   ) {
     this.dispatchedAt = context.clock()
     this.parser = createParser({
@@ -187,6 +189,7 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     if (this.finished) return
     this.finished = true
     this.finishedAt = this.context.clock()
+    this.context.connections.release(this.client)
     let error = this.failure
     if (error === null && transportError !== null) error = classifyTransportError(transportError, this.context.redact)
     if (error === null && (this.status < 200 || this.status >= 300)) {
@@ -243,13 +246,13 @@ export interface StartedRequest {
 /** Sends one request now; the promise always resolves, with a failed record when anything goes wrong. */
 export function startRequest(context: RequestContext, request: PlannedRequest, body: string, scheduledAt: number, trialStart: number): StartedRequest {
   let handler!: StreamHandler
+  const client = context.connections.acquire()
   const completion = new Promise<RequestRecord>((resolve) => {
-    handler = new StreamHandler(context, request, scheduledAt, trialStart, resolve)
+    handler = new StreamHandler(context, request, scheduledAt, trialStart, resolve, client)
   })
   try {
-    context.dispatcher.dispatch(
+    client.dispatch(
       {
-        origin: context.origin,
         path: context.path,
         method: 'POST',
         headers: { ...context.headers, 'content-type': 'application/json', accept: 'text/event-stream' },

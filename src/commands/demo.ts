@@ -46,8 +46,9 @@ export async function demoCommand(options: { quiet?: boolean }, io: CommandIo): 
   const baseline = await runAgainstSimulator('baseline', 1, null, dir, io, quiet)
   const candidate = await runAgainstSimulator('candidate', 2, DEMO_SLOWDOWN, dir, io, quiet)
   io.stdout.write(`\nBaseline\n${formatConsoleSummary(baseline.result)}\nCandidate (decode slowed by 20%)\n${formatConsoleSummary(candidate.result)}\n`)
-  const code = reportComparison(baseline.result, candidate.result, {}, io)
-  io.stdout.write(`\nresult files: ${baseline.path} ${candidate.path}\nreproduce: llm-perf-gate compare --baseline ${baseline.path} --current ${candidate.path}\n`)
+  const reproduce = `npx llm-perf-gate compare --baseline ${baseline.path} --current ${candidate.path} --format markdown`
+  const code = reportComparison(baseline.result, candidate.result, { labels: { baseline: 'demo baseline', current: 'demo candidate (--slowdown tpot=1.2)' }, reproduce }, io)
+  io.stdout.write(`\nresult files: ${baseline.path} ${candidate.path}\nthe same comparison as Markdown (the PR comment): ${reproduce}\n`)
   // The demo shows a regression on purpose; its own exit status is success.
   return code === 2 ? 2 : 0
 }

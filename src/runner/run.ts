@@ -1,9 +1,8 @@
-import type { Pool } from 'undici'
 import { monotonicClock, type Clock } from '../clock.js'
 import { normalisedWorkload, type Workload } from '../config/workload.js'
 import { API_ADAPTERS } from '../client/api.js'
 import { createArrivalStamp } from '../client/arrival.js'
-import { createPool, preconnect } from '../client/pool.js'
+import { Connections } from '../client/connections.js'
 import type { RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
 import { captureEnvironment, publicUrl } from '../environment.js'
@@ -29,14 +28,14 @@ export interface RunObserver {
 /** A server to run against: its pool, the request context and what it said about itself. */
 export interface Target {
   origin: string
-  pool: Pool
+  connections: Connections
   context: RequestContext
   watchdog: Watchdog
   environment: Environment
   close(): Promise<void>
 }
 
-/** How many connections to hold open: the concurrency, or a guess for an uncapped open loop (more open on demand, outside TTFT). */
+/** How many connections to open before measuring: the concurrency (and spares), or a guess for an uncapped open loop (more open on demand, outside TTFT). */
 function connectionCount(workload: Workload): number {
   const { load, requests, warmup } = workload.spec
   return Math.max(1, Math.min(load.concurrency ?? 32, Math.max(requests, warmup)))
@@ -44,25 +43,26 @@ function connectionCount(workload: Workload): number {
 
 export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock): Promise<Target> {
   const { spec } = workload
-  const pool = createPool(origin, { connections: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
+  const connections = new Connections(origin, { inFlight: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
   const redact = createRedactor(Object.values(workload.headers))
   const context: RequestContext = {
-    dispatcher: pool,
+    connections,
     adapter: API_ADAPTERS[spec.api],
-    origin,
     path: workload.path,
     headers: workload.headers,
     clock,
     arrivalStamp: createArrivalStamp(clock),
     redact
   }
-  const opened = await preconnect(pool, 1)
+  const opened = await connections.open(1)
   if (opened.ok === 0) {
-    await pool.destroy()
+    await connections.close()
     throw new InputError(`cannot reach the server at ${publicUrl(origin)} (${redact(opened.firstError ?? 'no answer')}); start it, or pass --url`)
   }
-  const environment = await captureEnvironment(pool, origin, workload.headers, spec.model ?? null)
-  return { origin, pool, context, watchdog: new Watchdog(spec.timeouts, clock), environment, close: () => pool.close() }
+  const client = connections.acquire()
+  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null)
+  connections.release(client)
+  return { origin, connections, context, watchdog: new Watchdog(spec.timeouts, clock), environment, close: () => connections.close() }
 }
 
 export interface TrialOptions {
@@ -77,7 +77,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   const { spec } = workload
   const clock = options.clock ?? monotonicClock
   // Connections a server closed while idle (uvicorn's keep-alive is 5 s) are reopened before measuring.
-  await preconnect(target.pool, connectionCount(workload))
+  await target.connections.open(connectionCount(workload))
   if (spec.warmup > 0 && options.signal?.aborted !== true) {
     options.observer?.phase?.(`trial ${trialIndex + 1}: ${spec.warmup} warmup requests`)
     await runTrial({

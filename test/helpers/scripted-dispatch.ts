@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici'
+import type { Client, Dispatcher } from 'undici'
 import { API_ADAPTERS } from '../../src/client/api.js'
 import { startRequest, type RequestContext } from '../../src/client/stream-request.js'
 import type { ApiKind } from '../../src/config/workload.js'
@@ -40,17 +40,16 @@ export async function runScripted(api: ApiKind, script: ScriptedResponse, option
     pause() {},
     resume() {}
   }
-  const dispatcher = {
+  const client = {
     dispatch(_options: unknown, given: Dispatcher.DispatchHandler) {
       handler = given
       return true
     }
-  } as unknown as Dispatcher
+  } as unknown as Client
   let stamp = -1
   const context: RequestContext = {
-    dispatcher,
+    connections: { acquire: () => client, release: () => {} },
     adapter: API_ADAPTERS[api],
-    origin: 'http://127.0.0.1:1',
     path: '/v1/chat/completions',
     headers: {},
     clock,

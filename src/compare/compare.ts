@@ -1,0 +1,284 @@
+import type { Thresholds } from '../config/thresholds.js'
+import { deriveSeed } from '../random.js'
+import type { ResultFile, TrialResult } from '../result/types.js'
+import { bootstrapRelativeChanges, type BootstrapStatistic, type RelativeChangeResult } from '../stats/bootstrap.js'
+import { minimumDetectableChange } from '../stats/detectable-effect.js'
+import { holm } from '../stats/holm.js'
+import { mannWhitneyU } from '../stats/mann-whitney.js'
+import { welchLogTest } from '../stats/welch.js'
+import { parseMetricName, percentileOf, worseDirection, type DistributionMetric, type MetricName } from './metric-names.js'
+import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
+import { comparabilityChecks, runValidityChecks } from './validity.js'
+
+/** Trial-level tests need at least this many trials a side (SPEC §7). */
+export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
+/** More values than this per side are thinned to every k-th before the bootstrap (ITL pools millions); trial-to-trial resampling carries most of the interval, so the cost of thinning is small. */
+const BOOTSTRAP_VALUE_LIMIT = 25_000
+
+type MetricSpec = Thresholds['metrics'][string]
+
+/** One request's value of a per-request metric, for the bootstrap and request-level tests. */
+function requestValues(trial: TrialResult, base: DistributionMetric): number[] {
+  const values: number[] = []
+  for (const request of trial.requests) {
+    if (!request.ok) continue
+    if (base === 'itl_ms') {
+      for (const gap of request.itl_ms) values.push(gap)
+    } else {
+      const value = request[base]
+      if (value !== null) values.push(value)
+    }
+  }
+  return values
+}
+
+function thin(trials: number[][]): { trials: number[][]; stride: number } {
+  const total = trials.reduce((sum, trial) => sum + trial.length, 0)
+  const stride = Math.ceil(total / BOOTSTRAP_VALUE_LIMIT)
+  if (stride <= 1) return { trials, stride: 1 }
+  return { trials: trials.map((trial) => trial.filter((_, index) => index % stride === 0)), stride }
+}
+
+function perTrial(result: ResultFile, metric: MetricName): number[] {
+  const values: number[] = []
+  for (const trial of result.trials) {
+    const value = metric.kind === 'distribution' ? trial.summary[metric.base][metric.statistic] : trial.summary[metric.base]
+    if (value !== null && Number.isFinite(value)) values.push(value)
+  }
+  return values
+}
+
+function pooled(result: ResultFile, metric: MetricName): number | null {
+  return metric.kind === 'distribution' ? result.summary[metric.base][metric.statistic] : result.summary[metric.base]
+}
+
+const relative = (baseline: number | null, current: number | null): number | null =>
+  baseline === null || current === null || baseline === 0 ? (baseline === 0 && current === 0 ? 0 : null) : (100 * (current - baseline)) / baseline
+
+function sideInfo(result: ResultFile): SideInfo {
+  const server = result.environment.server
+  return {
+    name: result.workload.name,
+    workload_hash: result.workload.workload_hash,
+    created_at: result.created_at ?? null,
+    tool_version: result.tool.version,
+    server: { url: server.url, model: server.model, version: server.version, engine: server.engine ?? null },
+    gpu: (result.environment.gpu ?? []).map((gpu) => gpu.name),
+    trials: result.trials.length,
+    requests_per_trial: result.trials[0]?.requests.length ?? 0,
+    interrupted: result.interrupted === true
+  }
+}
+
+interface Evaluated extends Omit<MetricComparison, 'p_adjusted' | 'status'> {
+  parsed: MetricName
+  /** Percentile with too few samples beyond it to say anything. */
+  tooFewSamples: string | null
+}
+
+/** Enough requests beyond a percentile, in every trial (trial unit) or pooled (request unit). */
+function tailCheck(metric: MetricName, baseline: ResultFile, current: ResultFile, unit: 'trial' | 'request', minimum: number): string | null {
+  if (metric.kind !== 'distribution') return null
+  const q = percentileOf(metric.statistic)
+  if (q === null || q <= 50) return null
+  const counts = [baseline, current].map((result) => {
+    const perTrialCounts = result.trials.map((trial) => trial.summary[metric.base].count)
+    return unit === 'trial' ? Math.min(...perTrialCounts) : perTrialCounts.reduce((a, b) => a + b, 0)
+  })
+  const fewest = Math.min(...counts)
+  const beyond = fewest * (1 - q / 100)
+  if (beyond >= minimum) return null
+  const needed = Math.ceil(minimum / (1 - q / 100))
+  return `${metric.statistic} needs at least ${needed} values ${unit === 'trial' ? 'in every trial' : 'pooled'} (${minimum} beyond it); ${unit === 'trial' ? 'a trial had' : 'there were'} ${fewest}`
+}
+
+function evaluate(name: string, spec: MetricSpec, baseline: ResultFile, current: ResultFile, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number): Evaluated {
+  const metric = parseMetricName(name)!
+  const direction = worseDirection(metric) === 1 ? 'lower_is_better' : 'higher_is_better'
+  const bTrials = perTrial(baseline, metric)
+  const cTrials = perTrial(current, metric)
+  const baselineValue = pooled(baseline, metric)
+  const currentValue = pooled(current, metric)
+  const unit: 'trial' | 'request' = bTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL && cTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL ? 'trial' : 'request'
+  const common = {
+    metric: name,
+    parsed: metric,
+    baseline: baselineValue,
+    current: currentValue,
+    delta_pct: relative(baselineValue, currentValue),
+    tolerance_pct: spec.tolerance_pct ?? null,
+    gate: spec.gate as Gate,
+    direction: direction as MetricComparison['direction'],
+    trials: { baseline: bTrials, current: cTrials }
+  }
+  if (metric.base === 'error_rate') {
+    return {
+      ...common,
+      ci_low_pct: null,
+      ci_high_pct: null,
+      p_value: null,
+      test: 'threshold',
+      unit: 'trial',
+      delta_abs: baselineValue === null || currentValue === null ? null : currentValue - baselineValue,
+      max_increase: spec.max_increase ?? null,
+      mde_pct: null,
+      tooFewSamples: null
+    }
+  }
+  const alphaPerTest = thresholds.alpha / Math.max(1, tested)
+  if (metric.kind === 'scalar') {
+    const welch = welchLogTest(bTrials, cTrials, { confidence: thresholds.confidence })
+    const mde = minimumDetectableChange(bTrials, cTrials, { alpha: alphaPerTest, test: 'welch-log' })
+    return {
+      ...common,
+      ci_low_pct: welch.ok ? 100 * (welch.ratioCi.low - 1) : null,
+      ci_high_pct: welch.ok ? 100 * (welch.ratioCi.high - 1) : null,
+      p_value: welch.ok ? welch.p : null,
+      test: welch.ok ? 'welch-log' : 'none',
+      unit: 'trial',
+      mde_pct: mde.ok ? mde.changePct : null,
+      tooFewSamples: null,
+      ...(welch.ok ? {} : { reason: `not tested: ${welch.reason.replaceAll('_', ' ')} (per-trial values ${bTrials.length} vs ${cTrials.length})` })
+    }
+  }
+  let p: number | null = null
+  if (unit === 'trial') {
+    p = mannWhitneyU(bTrials, cTrials, { method: 'auto' }).p
+  } else {
+    const a = baseline.trials.flatMap((trial) => requestValues(trial, metric.base))
+    const b = current.trials.flatMap((trial) => requestValues(trial, metric.base))
+    if (a.length > 0 && b.length > 0) p = mannWhitneyU(a, b, { method: 'asymptotic', continuity: true }).p
+  }
+  const interval = intervals.get(name)
+  const mde = unit === 'trial' ? minimumDetectableChange(bTrials, cTrials, { alpha: alphaPerTest, test: 'mann-whitney' }) : null
+  return {
+    ...common,
+    ci_low_pct: interval?.ok === true ? interval.lowPct : null,
+    ci_high_pct: interval?.ok === true ? interval.highPct : null,
+    p_value: p,
+    test: p === null ? 'none' : 'mann-whitney',
+    unit,
+    mde_pct: mde?.ok === true ? mde.changePct : null,
+    tooFewSamples: tailCheck(metric, baseline, current, unit, thresholds.validity.min_tail_samples),
+    ...(mde !== null && !mde.ok && mde.reason === 'never_significant'
+      ? { reason: `with ${bTrials.length} vs ${cTrials.length} trials the smallest attainable p is ${mde.minimumP!.toFixed(3)}, not below alpha: add trials` }
+      : {})
+  }
+}
+
+/** Bootstrap intervals for every distribution metric, resampling once per base metric. */
+function bootstrapIntervals(names: string[], baseline: ResultFile, current: ResultFile, thresholds: Thresholds, notes: string[]): Map<string, RelativeChangeResult> {
+  const byBase = new Map<DistributionMetric, Array<{ name: string; statistic: BootstrapStatistic }>>()
+  for (const name of names) {
+    const metric = parseMetricName(name)
+    if (metric?.kind !== 'distribution') continue
+    const p = percentileOf(metric.statistic)
+    const list = byBase.get(metric.base) ?? []
+    list.push({ name, statistic: p === null ? { kind: 'mean' } : { kind: 'percentile', p } })
+    byBase.set(metric.base, list)
+  }
+  const intervals = new Map<string, RelativeChangeResult>()
+  for (const [base, wanted] of byBase) {
+    const a = thin(baseline.trials.map((trial) => requestValues(trial, base)))
+    const b = thin(current.trials.map((trial) => requestValues(trial, base)))
+    if (a.stride > 1 || b.stride > 1) notes.push(`${base} intervals resampled every ${Math.max(a.stride, b.stride)}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`)
+    const results = bootstrapRelativeChanges(a.trials, b.trials, wanted.map((w) => w.statistic), {
+      seed: deriveSeed(thresholds.bootstrap.seed, base),
+      iterations: thresholds.bootstrap.iterations,
+      confidence: thresholds.confidence
+    })
+    wanted.forEach((w, index) => intervals.set(w.name, results[index]!))
+  }
+  return intervals
+}
+
+/** Status under `detect`: beyond tolerance and significant; beyond tolerance alone is inconclusive (SPEC §7). */
+function detectStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
+  if (m.test === 'threshold') {
+    if (m.delta_abs === null || m.delta_abs === undefined || m.max_increase === null || m.max_increase === undefined) return { status: 'pass' }
+    return m.delta_abs > m.max_increase ? { status: 'regressed' } : { status: 'pass' }
+  }
+  if (m.delta_pct === null) return { status: 'inconclusive', reason: m.reason ?? 'no value on one side' }
+  const worse = m.direction === 'lower_is_better' ? m.delta_pct : -m.delta_pct
+  const tolerance = m.tolerance_pct ?? 0
+  const p = m.gate === 'off' ? m.p_value : pAdjusted
+  const significant = p !== null && p < alpha
+  if (m.tooFewSamples !== null) return { status: 'inconclusive', reason: `too few samples: ${m.tooFewSamples}` }
+  if (worse > tolerance) return significant ? { status: 'regressed' } : { status: 'inconclusive', reason: m.reason ?? 'beyond the tolerance but not distinguishable from run-to-run noise at this sample size' }
+  if (-worse > tolerance && significant) return { status: 'improved' }
+  return { status: 'pass' }
+}
+
+/** Status under `non-inferiority`: pass only when the whole interval lies inside the tolerance. */
+function nonInferiorityStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
+  if (m.test === 'threshold') return detectStatus(m, pAdjusted, alpha)
+  if (m.tooFewSamples !== null) return { status: 'inconclusive', reason: `too few samples: ${m.tooFewSamples}` }
+  if (m.ci_low_pct === null || m.ci_high_pct === null) return { status: 'inconclusive', reason: m.reason ?? 'no confidence interval' }
+  const tolerance = m.tolerance_pct ?? 0
+  const [worstPlausible, bestPlausible] = m.direction === 'lower_is_better' ? [m.ci_high_pct, m.ci_low_pct] : [-m.ci_low_pct, -m.ci_high_pct]
+  if (worstPlausible <= tolerance) return { status: -bestPlausible > tolerance ? 'improved' : 'pass' }
+  if (bestPlausible > tolerance) return { status: 'regressed' }
+  return { status: 'inconclusive', reason: `the interval reaches ${worstPlausible.toFixed(1)}% worse, beyond the ${tolerance}% tolerance: not shown to be non-inferior` }
+}
+
+function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], notes: string[]): Verdict {
+  const failed = metrics.filter((m) => m.gate === 'fail' && m.status === 'regressed')
+  const invalid = validity.filter((check) => !check.ok)
+  const errorRegression = failed.some((m) => m.metric === 'error_rate')
+  if (invalid.length > 0 && !errorRegression) {
+    if (failed.length > 0) notes.push(`${failed.map((m) => m.metric).join(', ')} regressed, but the run did not measure what it set out to (${[...new Set(invalid.map((c) => c.check))].join(', ')}): the verdict is inconclusive rather than a failure that may come from the measurement`)
+    return 'inconclusive'
+  }
+  if (failed.length > 0) return 'fail'
+  if (metrics.some((m) => m.gate === 'fail' && m.status === 'inconclusive')) return 'inconclusive'
+  return 'pass'
+}
+
+/** Compares a current result with a baseline under a thresholds file (SPEC §7). Pure and deterministic. */
+export function compareResults(baseline: ResultFile, current: ResultFile, thresholds: Thresholds): Comparison {
+  const notes: string[] = []
+  const head = {
+    schema: COMPARISON_SCHEMA,
+    definitions: current.definitions,
+    thresholds: { source: thresholds.source, alpha: thresholds.alpha, confidence: thresholds.confidence, decision: thresholds.decision, fail_on_inconclusive: thresholds.fail_on_inconclusive },
+    baseline: sideInfo(baseline),
+    current: sideInfo(current)
+  } as const
+  const comparability = comparabilityChecks(baseline, current, thresholds)
+  if (comparability.some((check) => !check.ok)) {
+    notes.push('the two results cannot be compared: no metric was tested')
+    return { ...head, verdict: 'incomparable', metrics: [], validity: comparability, notes }
+  }
+  const validity = [...comparability, ...runValidityChecks(baseline, 'baseline', thresholds), ...runValidityChecks(current, 'current', thresholds)]
+  const names = Object.keys(thresholds.metrics)
+  const tested = names.filter((name) => thresholds.metrics[name]!.gate !== 'off' && name !== 'error_rate').length
+  const intervals = bootstrapIntervals(names, baseline, current, thresholds, notes)
+  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested))
+  const gatedP = evaluated.map((m) => (m.gate === 'off' ? null : m.p_value))
+  const adjusted = holm(gatedP)
+  const decide = thresholds.decision === 'non-inferiority' ? nonInferiorityStatus : detectStatus
+  const metrics: MetricComparison[] = evaluated.map((m, index) => {
+    const { parsed: _parsed, tooFewSamples: _tooFew, ...rest } = m
+    const decision = decide(m, adjusted[index] ?? null, thresholds.alpha)
+    const reason = decision.reason ?? rest.reason
+    return { ...rest, p_adjusted: adjusted[index] ?? null, status: decision.status, ...(reason !== undefined ? { reason } : {}) }
+  })
+  if (evaluated.some((m) => m.unit === 'request' && m.test === 'mann-whitney')) {
+    notes.push(`fewer than ${MIN_TRIALS_FOR_TRIAL_LEVEL} trials a side (${baseline.trials.length} vs ${current.trials.length}): latency statistics were tested request by request, which treats requests as independent; run-to-run variance could not be estimated, so p-values are optimistic`)
+  }
+  return { ...head, verdict: decideVerdict(metrics, validity, notes), metrics, validity, notes }
+}
+
+/** Exit status for a verdict (SPEC §3). */
+export function exitCodeFor(comparison: Comparison): number {
+  switch (comparison.verdict) {
+    case 'pass':
+      return 0
+    case 'fail':
+      return 1
+    case 'inconclusive':
+      return comparison.thresholds.fail_on_inconclusive ? 1 : 3
+    case 'incomparable':
+      return 3
+  }
+}

@@ -1,0 +1,133 @@
+import type { Thresholds } from '../config/thresholds.js'
+import type { RequestRecord, ResultFile } from '../result/types.js'
+import type { ValidityCheck } from './types.js'
+
+const percent = (value: number, digits = 1): string => `${(100 * value).toFixed(digits)}%`
+
+/** Leaf paths of a JSON value: `load.concurrency` → 16. */
+function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix === '' ? key : `${prefix}.${key}`, out)
+  } else {
+    out.set(prefix, JSON.stringify(value))
+  }
+  return out
+}
+
+/** The workload fields that differ, for a message that says why two hashes differ. */
+export function workloadDifferences(baseline: Record<string, unknown>, current: Record<string, unknown>): string[] {
+  const ignored = new Set(['workload_hash', 'url', 'trials'])
+  const a = flatten(baseline)
+  const b = flatten(current)
+  const keys = [...new Set([...a.keys(), ...b.keys()])].filter((key) => !ignored.has(key.split('.')[0]!)).sort()
+  return keys.filter((key) => a.get(key) !== b.get(key)).map((key) => `${key}: ${a.get(key) ?? 'absent'} vs ${b.get(key) ?? 'absent'}`)
+}
+
+function meanOutputTokens(result: ResultFile): { output: number; asked: number } | null {
+  let output = 0
+  let asked = 0
+  let count = 0
+  for (const trial of result.trials) {
+    for (const request of trial.requests) {
+      if (!request.ok) continue
+      output += request.output_tokens
+      asked += request.max_tokens
+      count++
+    }
+  }
+  return count === 0 ? null : { output: output / count, asked: asked / count }
+}
+
+/**
+ * Why two results cannot be compared at all (SPEC §7 `incomparable`): different workload, metric
+ * definitions or model, or output lengths that disagree. Every failing check is a reason.
+ */
+export function comparabilityChecks(baseline: ResultFile, current: ResultFile, thresholds: Thresholds): ValidityCheck[] {
+  const checks: ValidityCheck[] = []
+  const sameHash = baseline.workload.workload_hash === current.workload.workload_hash
+  const differences = sameHash ? [] : workloadDifferences(baseline.workload, current.workload)
+  checks.push({
+    check: 'workload_hash',
+    ok: sameHash,
+    side: 'both',
+    detail: sameHash ? `both ran ${baseline.workload.workload_hash}` : `the workloads differ (${differences.slice(0, 5).join('; ') || 'a field outside the written workload'}${differences.length > 5 ? `; ${differences.length - 5} more` : ''})`
+  })
+  checks.push({
+    check: 'definitions',
+    ok: baseline.definitions === current.definitions,
+    side: 'both',
+    detail: `metric definitions version ${baseline.definitions} vs ${current.definitions}`
+  })
+  const [modelA, modelB] = [baseline.environment.server.model, current.environment.server.model]
+  checks.push({
+    check: 'model',
+    ok: modelA === null || modelB === null || modelA === modelB,
+    side: 'both',
+    detail: modelA === modelB ? `both served ${modelA ?? 'an unnamed model'}` : `the servers named different models: ${modelA ?? 'none'} vs ${modelB ?? 'none'}`
+  })
+  const [outA, outB] = [meanOutputTokens(baseline), meanOutputTokens(current)]
+  if (outA !== null && outB !== null && outA.output > 0) {
+    const mismatch = Math.abs(outB.output - outA.output) / outA.output
+    checks.push({
+      check: 'output_tokens',
+      ok: mismatch <= thresholds.validity.max_output_tokens_mismatch,
+      side: 'both',
+      detail: `mean output tokens per request ${outA.output.toFixed(1)} vs ${outB.output.toFixed(1)} (${percent(mismatch)} apart; limit ${percent(thresholds.validity.max_output_tokens_mismatch)})`
+    })
+  }
+  return checks
+}
+
+const okRequests = (result: ResultFile): RequestRecord[] => result.trials.flatMap((trial) => trial.requests.filter((request) => request.ok))
+
+/** Whether one side's run measured what it set out to (SPEC §7): anything failing makes the verdict inconclusive. */
+export function runValidityChecks(result: ResultFile, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
+  const limits = thresholds.validity
+  const checks: ValidityCheck[] = []
+  checks.push({
+    check: 'complete',
+    ok: result.interrupted !== true && result.trials.length > 0,
+    side,
+    detail: result.interrupted === true ? `the run was interrupted after ${result.trials.length} trial(s)` : `${result.trials.length} trial(s) ran to the end`
+  })
+  const open = result.trials.filter((trial) => trial.summary.target_rate !== null && trial.summary.achieved_rate !== null)
+  if (open.length > 0) {
+    const ratios = open.map((trial) => trial.summary.achieved_rate! / trial.summary.target_rate!)
+    const worst = Math.min(...ratios)
+    checks.push({
+      check: 'achieved_rate',
+      ok: worst >= limits.min_achieved_rate_ratio,
+      side,
+      detail: `sends kept ${percent(worst)} of the scheduled rate in the worst trial (${open[ratios.indexOf(worst)]!.summary.achieved_rate!.toFixed(2)} of ${open[ratios.indexOf(worst)]!.summary.target_rate!.toFixed(2)} req/s; at least ${percent(limits.min_achieved_rate_ratio, 0)} needed)`
+    })
+  }
+  const lag = result.summary.schedule_lag_ms.p99
+  if (lag !== null) {
+    checks.push({
+      check: 'schedule_lag',
+      ok: lag <= limits.max_schedule_lag_p99_ms,
+      side,
+      detail: `client schedule lag p99 ${lag.toFixed(2)} ms (at most ${limits.max_schedule_lag_p99_ms} ms)`
+    })
+  }
+  checks.push({
+    check: 'error_rate',
+    ok: result.summary.error_rate <= limits.max_error_rate,
+    side,
+    detail: `${percent(result.summary.error_rate, 2)} of requests failed (at most ${percent(limits.max_error_rate, 0)} for latencies to describe the whole load)`
+  })
+  const ignoreEos = (result.workload.sampling as { ignore_eos?: boolean } | undefined)?.ignore_eos === true
+  const ok = okRequests(result)
+  if (ignoreEos && ok.length > 0) {
+    const asked = ok.reduce((sum, r) => sum + r.max_tokens, 0)
+    const got = ok.reduce((sum, r) => sum + r.output_tokens, 0)
+    const shortfall = asked > 0 ? (asked - got) / asked : 0
+    checks.push({
+      check: 'output_length',
+      ok: Math.abs(shortfall) <= limits.max_output_tokens_mismatch,
+      side,
+      detail: `outputs had ${percent(got / asked)} of the tokens the workload asked for (within ${percent(limits.max_output_tokens_mismatch)} needed)`
+    })
+  }
+  return checks
+}

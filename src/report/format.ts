@@ -1,0 +1,82 @@
+import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-names.js'
+import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
+
+/** Three significant figures, thousands separated: 7.90, 41.2, 118, 1,512. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  const magnitude = Math.abs(value)
+  const digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+}
+
+export function formatValue(metric: string, value: number | null): string {
+  if (value === null) return '—'
+  if (metric === 'error_rate') return `${(100 * value).toFixed(2)}%`
+  const parsed = parseMetricName(metric)
+  const unit = parsed === null ? '' : metricUnit(parsed)
+  return unit === '' ? formatNumber(value) : `${formatNumber(value)} ${unit}`
+}
+
+/** +12.4%, −1.2% (a real minus sign reads better in tables). */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  const rounded = Number(value.toFixed(digits))
+  const text = Math.abs(rounded).toFixed(digits)
+  return rounded > 0 ? `+${text}%` : rounded < 0 ? `−${text}%` : `${text}%`
+}
+
+export function formatDelta(m: MetricComparison): string {
+  if (m.metric === 'error_rate') {
+    if (m.delta_abs === null || m.delta_abs === undefined) return '—'
+    const points = 100 * m.delta_abs
+    return points === 0 ? '—' : `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(2)} pp`
+  }
+  return formatPercent(m.delta_pct)
+}
+
+export function formatInterval(m: MetricComparison): string {
+  if (m.ci_low_pct === null || m.ci_high_pct === null) return '—'
+  return `${formatPercent(m.ci_low_pct)} … ${formatPercent(m.ci_high_pct)}`
+}
+
+export function formatP(p: number | null): string {
+  if (p === null) return '—'
+  if (p < 0.001) return '<0.001'
+  return p < 0.01 ? p.toFixed(3) : p.toFixed(2)
+}
+
+export function label(metric: string): string {
+  const parsed = parseMetricName(metric)
+  return parsed === null ? metric : metricLabel(parsed)
+}
+
+export const STATUS_SYMBOL: Record<MetricStatus, string> = {
+  pass: '✅',
+  improved: '🚀 improved',
+  inconclusive: '⚠️ inconclusive',
+  regressed: '❌'
+}
+
+/** A warn-gated regression warns rather than fails. */
+export function statusSymbol(m: MetricComparison): string {
+  if (m.status === 'regressed' && m.gate === 'warn') return '⚠️ regressed (warn)'
+  return STATUS_SYMBOL[m.status]
+}
+
+export const VERDICT_HEAD: Record<Verdict, { symbol: string; word: string }> = {
+  pass: { symbol: '✅', word: 'pass' },
+  fail: { symbol: '❌', word: 'regression' },
+  inconclusive: { symbol: '⚠️', word: 'inconclusive' },
+  incomparable: { symbol: '🚫', word: 'incomparable' }
+}
+
+/** The metric the verdict line names: the worst failing regression, else the worst inconclusive gated one. */
+export function headlineMetric(metrics: readonly MetricComparison[]): MetricComparison | null {
+  const worseBy = (m: MetricComparison): number => (m.delta_pct === null ? 0 : m.direction === 'lower_is_better' ? m.delta_pct : -m.delta_pct)
+  const pick = (list: MetricComparison[]): MetricComparison | null => (list.length === 0 ? null : list.reduce((a, b) => (worseBy(b) > worseBy(a) ? b : a)))
+  return (
+    pick(metrics.filter((m) => m.gate === 'fail' && m.status === 'regressed')) ??
+    pick(metrics.filter((m) => m.gate === 'fail' && m.status === 'inconclusive')) ??
+    pick(metrics.filter((m) => m.gate === 'warn' && m.status === 'regressed'))
+  )
+}

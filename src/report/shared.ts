@@ -1,0 +1,74 @@
+import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../compare/metric-names.js'
+import type { ResultFile } from '../result/types.js'
+import { percentiles } from '../stats/percentile.js'
+import { formatNumber, formatPercent, label } from './format.js'
+
+export const PICTURE_QUANTILES = [10, 25, 50, 75, 90, 95, 99] as const
+
+/** "concurrency 16 (closed loop)", "Poisson 8 req/s", "ramp 2→8 req/s". */
+export function describeLoad(result: ResultFile): string {
+  const load = result.workload.load as { concurrency?: number; rate?: number; arrival?: string; burstiness?: number; ramp?: Array<{ rate: number }> } | undefined
+  if (load === undefined) return 'load unknown'
+  const cap = load.concurrency !== undefined ? `, at most ${load.concurrency} in flight` : ''
+  const arrival = load.arrival === 'gamma' ? `gamma (burstiness ${load.burstiness})` : load.arrival === 'constant' ? 'constant' : 'Poisson'
+  if (load.ramp !== undefined && load.ramp.length > 0) return `${arrival} ramp ${load.ramp.map((stage) => stage.rate).join('→')} req/s${cap}`
+  if (load.rate !== undefined) return `${arrival} ${load.rate} req/s${cap}`
+  return `concurrency ${load.concurrency} (closed loop)`
+}
+
+/** Quantiles of a metric's per-request values pooled over the side's successful requests. */
+export function pooledQuantiles(result: ResultFile, base: DistributionMetric): number[] | null {
+  const values: number[] = []
+  for (const trial of result.trials) {
+    for (const request of trial.requests) {
+      if (!request.ok) continue
+      if (base === 'itl_ms') for (const gap of request.itl_ms) values.push(gap)
+      else if (request[base] !== null) values.push(request[base])
+    }
+  }
+  return values.length === 0 ? null : percentiles(values, [...PICTURE_QUANTILES])
+}
+
+export interface DetailRow {
+  label: string
+  baseline: string
+  current: string
+  delta: string
+}
+
+/** Every statistic of every metric, both sides, from the results' summaries. */
+export function detailRows(baseline: ResultFile, current: ResultFile): DetailRow[] {
+  const rows: DetailRow[] = []
+  const delta = (a: number | null, b: number | null): string => (a === null || b === null || a === 0 ? '—' : formatPercent((100 * (b - a)) / a))
+  for (const base of DISTRIBUTION_METRICS) {
+    for (const statistic of STATISTICS) {
+      const a = baseline.summary[base][statistic]
+      const b = current.summary[base][statistic]
+      rows.push({ label: `${label(`${base}.${statistic}`)} (ms)`, baseline: formatNumber(a), current: formatNumber(b), delta: delta(a, b) })
+    }
+  }
+  const scalars: Array<[string, string, (r: ResultFile) => number | null]> = [
+    ['request throughput (req/s)', 'request_throughput', (r) => r.summary.request_throughput],
+    ['output throughput (tok/s)', 'output_throughput', (r) => r.summary.output_throughput],
+    ['total throughput (tok/s)', 'total_throughput', (r) => r.summary.total_throughput],
+    ['goodput (req/s)', 'goodput', (r) => r.summary.goodput],
+    ['schedule lag p99 (ms)', 'schedule_lag', (r) => r.summary.schedule_lag_ms.p99]
+  ]
+  for (const [text, , pick] of scalars) rows.push({ label: text, baseline: formatNumber(pick(baseline)), current: formatNumber(pick(current)), delta: delta(pick(baseline), pick(current)) })
+  rows.push({ label: 'error rate', baseline: `${(100 * baseline.summary.error_rate).toFixed(2)}%`, current: `${(100 * current.summary.error_rate).toFixed(2)}%`, delta: '' })
+  return rows
+}
+
+/** One side's environment as short lines (plain text: the caller escapes). */
+export function environmentLines(result: ResultFile): string[] {
+  const { server, gpu, runner } = result.environment
+  const lines = [
+    `server ${server.url}${server.engine ? ` (${server.engine}${server.version ? ` ${server.version}` : ''})` : server.version ? ` (version ${server.version})` : ''}`,
+    `model ${server.model ?? 'not reported'}`,
+    gpu.length > 0 ? `${gpu.length}× ${gpu[0]!.name}${gpu[0]!.driver_version ? `, driver ${gpu[0]!.driver_version}` : ''}` : 'no GPU reported',
+    `runner ${runner.os} ${runner.arch}, ${runner.cpu_count}× ${runner.cpu_model}, Node ${runner.node}`,
+    `${result.trials.length} trials × ${result.trials[0]?.requests.length ?? 0} requests, run ${result.created_at ?? 'at an unknown time'} with llm-perf-gate ${result.tool.version}`
+  ]
+  if (result.interrupted === true) lines.push('interrupted')
+  return lines
+}

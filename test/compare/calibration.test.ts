@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest'
+import { runExperiments, SCENARIOS } from '../../bench/calibration-core.js'
+import { loadThresholds } from '../../src/config/thresholds.js'
+
+/**
+ * The `pr` preset's promise (issue: statistics), on serving-like data with 5% run-to-run drift,
+ * autocorrelated requests (AR(1) 0.8), heavy tails and millisecond ties, 5 trials a side:
+ * A/A comparisons fail at most 10% of the time, a 25% TTFT+TPOT regression at least 90%.
+ * The experiments are seeded, so the figures are the same on every run; `npm run bench`
+ * repeats them with more experiments, every preset and trial count.
+ *
+ * Under `decision: detect` a verdict rests on p-values, tolerances and point estimates, never on
+ * the bootstrap interval, so 200 resamples instead of 2,000 change no verdict and save time.
+ */
+describe('the pr preset on serving-like data, 5 trials a side', () => {
+  const pr = { ...loadThresholds('pr'), bootstrap: { iterations: 200, seed: 0 } }
+  const experiments = 50
+
+  test('A/A comparisons fail at most 10% of the time', () => {
+    const tallies = runExperiments(pr, { trials: 5, scenario: SCENARIOS[0]!, experiments, seedBase: 1000 })
+    expect(tallies.gate.fail / experiments).toBeLessThanOrEqual(0.1)
+    // The rule that treats requests as independent cries wolf on the same data.
+    expect(tallies.requestLevel.fail / experiments).toBeGreaterThan(0.3)
+  })
+
+  test('a 25% TTFT+TPOT regression fails at least 90% of the time', () => {
+    const tallies = runExperiments(pr, { trials: 5, scenario: SCENARIOS[2]!, experiments, seedBase: 5000 })
+    expect(tallies.gate.fail / experiments).toBeGreaterThanOrEqual(0.9)
+  })
+})
