@@ -2,7 +2,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from './errors.js'
 import { processIo } from './commands/io.js'
 import { compareCommand } from './commands/compare.js'
+import { gateCommand } from './commands/gate.js'
+import { importCommand } from './commands/import.js'
 import { runCommand } from './commands/run.js'
+import { abCommand } from './commands/ab.js'
+import { demoCommand } from './commands/demo.js'
+import { simulateCommand } from './commands/simulate.js'
 import { TOOL_VERSION } from './version.js'
 
 const integer = (flag: string, min: number) => (value: string): number => {
@@ -45,6 +50,27 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .action((options) => run(compareCommand(options, processIo(signal))))
 
   program
+    .command('gate')
+    .description('run the workload, then compare with a baseline result (run + compare)')
+    .requiredOption('--workload <file>', 'workload file (YAML or JSON)')
+    .requiredOption('--baseline <file>', 'baseline result file')
+    .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
+    .option('--url <url>', "server root, overriding the workload's url")
+    .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
+    .option('--out <dir>', 'directory for current.result.json, comparison.json and report.md', '.')
+    .option('--quiet', 'no progress output')
+    .action((options) => run(gateCommand(options, processIo(signal))))
+
+  program
+    .command('import')
+    .description("convert another tool's result (vllm bench serve --save-result --save-detailed) or a run's journal into a result file")
+    .requiredOption('--from <source>', 'vllm or journal')
+    .argument('<files...>', 'vLLM result files (one trial each), or one .journal.jsonl')
+    .option('--out <file>', 'result file (default: <name>.result.json)')
+    .option('--name <name>', 'workload name for an imported vLLM result')
+    .action((files: string[], options) => run(importCommand({ ...options, files }, processIo(signal))))
+
+  program
     .command('simulate')
     .description('start the built-in inference-server simulator (a test instrument)')
     .option('--port <p>', 'port (0 picks a free one)', integer('--port', 0), 8000)
@@ -54,13 +80,13 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--model <name>', 'served model name')
     .option('--slowdown <metric=factor>', 'inject a regression, e.g. tpot=1.15 (repeatable)', collect, [])
     .addOption(new Option('--faults <spec>', 'inject faults, e.g. http500=0.05,stall=0.01'))
-    .action((options) => run(import('./commands/simulate.js').then((m) => m.simulateCommand(options, processIo(signal)))))
+    .action((options) => run(simulateCommand(options, processIo(signal))))
 
   program
     .command('demo')
     .description('no arguments, no GPU: a baseline and a slowed candidate against the simulator, compared')
     .option('--quiet', 'no progress output')
-    .action((options) => run(import('./commands/demo.js').then((m) => m.demoCommand(options, processIo(signal)))))
+    .action((options) => run(demoCommand(options, processIo(signal))))
 
   program
     .command('ab')
@@ -72,7 +98,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--out <dir>', 'directory for baseline.result.json and candidate.result.json', '.')
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)')
     .option('--quiet', 'no progress output')
-    .action((options) => run(import('./commands/ab.js').then((m) => m.abCommand(options, processIo(signal)))))
+    .action((options) => run(abCommand(options, processIo(signal))))
 
   return program
 }

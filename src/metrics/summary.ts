@@ -54,17 +54,19 @@ export interface TrialSummaryInput {
   slo: WorkloadSpec['slo']
   /** The rate the open loop's schedule asked for; null for a closed loop. */
   targetRate: number | null
+  /** A duration measured elsewhere (an imported result without send times); otherwise from the records. */
+  durationS?: number
 }
 
 /** The trial's distributions and scalars (SPEC §5); also returns duration_s. */
-export function summarizeTrial({ records, slo, targetRate }: TrialSummaryInput): { summary: TrialSummary; durationS: number } {
+export function summarizeTrial({ records, slo, targetRate, durationS: givenDurationS }: TrialSummaryInput): { summary: TrialSummary; durationS: number } {
   const counted = records.filter(countsAsSent)
   const ok = counted.filter((record) => record.ok)
   const sentTimes = collect(counted, (r) => r.sent_ms)
   const sends = extent(sentTimes)
   const firstSend = sentTimes.length > 0 ? sends.min : 0
   const lastEnd = counted.length > 0 ? extent(counted.map((r) => r.end_ms)).max : 0
-  const durationS = Math.max(0, lastEnd - firstSend) / 1000
+  const durationS = givenDurationS ?? Math.max(0, lastEnd - firstSend) / 1000
   const perSecond = (amount: number): number => (durationS > 0 ? amount / durationS : 0)
   const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0)
   const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0)

@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'protocol' // a body we could not read as the API's stream (bad JSON, wrong content type)
   | 'server' // the stream carried an error object
   | 'cancelled' // the run was interrupted while this request was in flight
+  | 'unknown' // imported from another tool, which gave only a message
 
 export type TimeoutPhase = 'connect' | 'first_token' | 'idle' | 'request'
 
@@ -30,8 +31,9 @@ export type OutputTokensSource =
   | 'usage' // usage.completion_tokens of the OpenAI usage chunk
   | 'details' // details.generated_tokens of TGI's final event
   | 'events' // no count from the server: the number of content-bearing events
+  | 'imported' // as the tool the result was imported from reported it
 
-export type InputTokensSource = 'usage' | 'details' | 'estimate'
+export type InputTokensSource = 'usage' | 'details' | 'estimate' | 'imported'
 
 /** One measured request. Times are relative to the trial's start (`scheduled_ms`, `sent_ms`) or to the write (`ttft_ms`, `e2e_ms`). */
 export interface RequestRecord {

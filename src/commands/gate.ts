@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadWorkload } from '../config/workload.js'
+import { joinReport, renderMarkdown } from '../report/markdown.js'
+import { readResultFile, writeJsonFile } from '../result/io.js'
+import { compareAndReport } from './compare.js'
+import type { CommandIo } from './io.js'
+import { runAndWrite } from './run.js'
+
+export interface GateOptions {
+  workload: string
+  baseline: string
+  thresholds?: string
+  url?: string
+  trials?: number
+  out?: string
+  quiet?: boolean
+}
+
+/** `run` then `compare`: writes current.result.json, comparison.json and report.md into --out. */
+export async function gateCommand(options: GateOptions, io: CommandIo): Promise<number> {
+  // Read the baseline first: a broken baseline should not cost a whole run to discover.
+  const baseline = readResultFile(options.baseline, 'baseline')
+  const workload = loadWorkload(options.workload, {
+    env: io.env,
+    ...(options.url !== undefined ? { url: options.url } : {}),
+    ...(options.trials !== undefined ? { trials: options.trials } : {})
+  })
+  const outDir = options.out ?? '.'
+  const currentPath = join(outDir, 'current.result.json')
+  const current = await runAndWrite(workload, currentPath, io, options.quiet === true)
+  if (current.interrupted === true) {
+    io.stderr.write(`interrupted: ${currentPath} holds what was measured; no comparison was made\n`)
+    return 130
+  }
+  const reproduce = `npx llm-perf-gate compare --baseline ${options.baseline} --current ${currentPath}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}`
+  const labels = { baseline: options.baseline, current: currentPath }
+  const { comparison, exitCode } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce }, io)
+  writeJsonFile(join(outDir, 'comparison.json'), comparison)
+  writeFileSync(join(outDir, 'report.md'), joinReport(renderMarkdown({ comparison, baseline, current, labels, reproduce })))
+  io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${join(outDir, 'report.md')}\n`)
+  return exitCode
+}
