@@ -54,7 +54,7 @@ export interface BpeVocabulary {
 /**
  * Learns up to `mergeCount` merges from `trainingText` (fewer when the text runs out of pairs).
  * Each step merges the most frequent adjacent pair inside the pre-tokenized words; ties go to
- * the pair that sorts first, so the result depends only on the text and the count.
+ * the pair of lowest token ids, so the result depends only on the text and the count.
  */
 export function trainByteLevelBpe(trainingText: string, mergeCount: number): BpeVocabulary {
   const encoder = new TextEncoder()
@@ -63,49 +63,66 @@ export function trainByteLevelBpe(trainingText: string, mergeCount: number): Bpe
     const word = bytesToTokenText(encoder.encode(match[0]))
     wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
   }
+
+  // Symbols are numbered (the token id of their spelling) so pairs are cheap numeric keys.
+  const tokens = BYTE_TABLE.byteToChar.slice()
+  const idOf = new Map(tokens.map((token, id) => [token, id]))
   const words = [...wordCounts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([word, count]) => ({ symbols: [...word], count }))
-
-  const tokens = BYTE_TABLE.byteToChar.slice()
-  const known = new Set(tokens)
+    .map(([word, count]) => ({ symbols: [...word].map((char) => idOf.get(char) as number), count }))
   const merges: string[] = []
+  const PAIR = 1 << 16
+  const pairText = (pair: number): string => `${tokens[Math.floor(pair / PAIR)]} ${tokens[pair % PAIR]}`
+
+  // Pair counts are kept up to date word by word as merges rewrite words.
+  const pairCounts = new Map<number, number>()
+  const countPairs = (symbols: readonly number[], weight: number): void => {
+    for (let i = 0; i + 1 < symbols.length; i++) {
+      const pair = (symbols[i] as number) * PAIR + (symbols[i + 1] as number)
+      const count = (pairCounts.get(pair) ?? 0) + weight
+      if (count === 0) pairCounts.delete(pair)
+      else pairCounts.set(pair, count)
+    }
+  }
+  for (const { symbols, count } of words) countPairs(symbols, count)
 
   while (merges.length < mergeCount) {
-    const pairCounts = new Map<string, number>()
-    for (const { symbols, count } of words) {
-      for (let i = 0; i + 1 < symbols.length; i++) {
-        const pair = `${symbols[i]} ${symbols[i + 1]}`
-        pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + count)
-      }
-    }
-    let bestPair: string | undefined
+    let bestPair = -1
     let bestCount = 0
     for (const [pair, count] of pairCounts) {
-      if (count > bestCount || (count === bestCount && bestPair !== undefined && pair < bestPair)) {
+      if (count > bestCount || (count === bestCount && pair < bestPair)) {
         bestPair = pair
         bestCount = count
       }
     }
-    if (bestPair === undefined) break
+    if (bestPair < 0) break
 
-    const [left, right] = bestPair.split(' ') as [string, string]
-    const merged = left + right
-    merges.push(bestPair)
-    if (!known.has(merged)) {
-      known.add(merged)
-      tokens.push(merged)
+    const left = Math.floor(bestPair / PAIR)
+    const right = bestPair % PAIR
+    const mergedText = (tokens[left] as string) + (tokens[right] as string)
+    merges.push(pairText(bestPair))
+    let merged = idOf.get(mergedText)
+    if (merged === undefined) {
+      merged = tokens.length
+      tokens.push(mergedText)
+      idOf.set(mergedText, merged)
     }
     for (const word of words) {
-      const next: string[] = []
-      for (let i = 0; i < word.symbols.length; i++) {
-        if (word.symbols[i] === left && word.symbols[i + 1] === right) {
+      const { symbols } = word
+      let at = symbols.indexOf(left)
+      while (at >= 0 && symbols[at + 1] !== right) at = symbols.indexOf(left, at + 1)
+      if (at < 0) continue
+      const next: number[] = symbols.slice(0, at)
+      for (let i = at; i < symbols.length; i++) {
+        if (symbols[i] === left && symbols[i + 1] === right) {
           next.push(merged)
           i++
         } else {
-          next.push(word.symbols[i] as string)
+          next.push(symbols[i] as number)
         }
       }
+      countPairs(symbols, -word.count)
+      countPairs(next, word.count)
       word.symbols = next
     }
   }

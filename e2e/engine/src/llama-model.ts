@@ -115,8 +115,8 @@ export function buildModelFile(shape: ModelShape): Buffer {
     )
   }
   // Special tokens get all-zero output rows: their logit is always 0 while the best of several
-  // hundred unit-variance logits is well above it, so greedy decoding never ends on its own and
-  // sampling rarely does. `ignore_eos` is still honoured by the server for the rare case.
+  // hundred unit-variance logits is well above it, so greedy decoding never ends on its own;
+  // sampling at temperature 1 ends about once in a few hundred tokens.
   tensors.push(
     norm('output_norm.weight'),
     matrix('output.weight', vocabSize, shape.width, (row) => (row >= firstSpecialId ? 0 : 1))

@@ -14,14 +14,14 @@ function mix32(value: number): number {
   return h >>> 0
 }
 
-/** The key of stream `stream` under `seed`; see `uniformSigned`. */
+/** The key of stream `stream` under `seed`; see `randomBits`. */
 export function streamKey(seed: number, stream: number): number {
   return mix32(mix32(seed) ^ Math.imul(stream + 1, 0x9e3779b9))
 }
 
-/** Uniform in [-1, 1) for element `index` of the stream with key `key`. */
-export function uniformSigned(key: number, index: number): number {
-  return mix32(key ^ mix32(index)) / 2147483648 - 1
+/** 32 random bits for position `index` of the stream with key `key`. */
+export function randomBits(key: number, index: number): number {
+  return mix32(key ^ Math.imul(index, 0x9e3779b1))
 }
 
 const f32Scratch = new Float32Array(1)
@@ -30,7 +30,11 @@ const f32Bits = new Uint32Array(f32Scratch.buffer)
 /** IEEE 754 binary16 bits of `value`, rounded to nearest, ties to even. */
 export function float32ToFloat16Bits(value: number): number {
   f32Scratch[0] = value
-  const bits = f32Bits[0] as number
+  return float32BitsToFloat16Bits(f32Bits[0] as number)
+}
+
+/** IEEE 754 binary16 bits of the binary32 value with bits `bits`, rounded to nearest, ties to even. */
+function float32BitsToFloat16Bits(bits: number): number {
   const sign = (bits >>> 16) & 0x8000
   const exponent = (bits >>> 23) & 0xff
   let mantissa = bits & 0x7fffff
@@ -54,6 +58,22 @@ export function float32ToFloat16Bits(value: number): number {
 }
 
 /**
+ * The 65 536 F16 values `scale * (k / 32768 - 1)` for k = 0 … 65535: 16 random bits pick one,
+ * so one 32-bit hash yields two weights.
+ */
+function uniformF16Table(scale: number): Uint16Array {
+  let table = uniformF16Tables.get(scale)
+  if (table === undefined) {
+    table = new Uint16Array(65536)
+    for (let k = 0; k < 65536; k++) table[k] = float32ToFloat16Bits(scale * (k / 32768 - 1))
+    uniformF16Tables.set(scale, table)
+  }
+  return table
+}
+
+const uniformF16Tables = new Map<number, Uint16Array>()
+
+/**
  * A row-major F16 matrix of `rows` × `columns` (ggml dims `[columns, rows]`), uniform in
  * ±`scale`. `rowScale` multiplies whole rows (0 silences a row).
  */
@@ -68,10 +88,12 @@ export function randomF16Matrix(
   const key = streamKey(seed, stream)
   const halves = new Uint16Array(rows * columns)
   for (let row = 0; row < rows; row++) {
-    const factor = scale * rowScale(row)
+    const table = uniformF16Table(scale * rowScale(row))
     const base = row * columns
-    for (let column = 0; column < columns; column++) {
-      halves[base + column] = float32ToFloat16Bits(factor * uniformSigned(key, base + column))
+    for (let column = 0; column < columns; column += 2) {
+      const bits = randomBits(key, (base + column) >>> 1)
+      halves[base + column] = table[bits & 0xffff] as number
+      if (column + 1 < columns) halves[base + column + 1] = table[bits >>> 16] as number
     }
   }
   return new Uint8Array(halves.buffer)
