@@ -52256,6 +52256,42 @@ function weightedPercentile(sample, resample, p) {
   return numpyLerp(lower, sortedValues[k], virtualIndex - rank);
 }
 
+// src/stats/distributions.ts
+var import_stats_base_dists_normal_cdf = __toESM(require_lib57(), 1);
+var import_stats_base_dists_normal_quantile = __toESM(require_lib62(), 1);
+var import_stats_base_dists_t_cdf = __toESM(require_lib129(), 1);
+function standardNormalCdf(z2) {
+  return (0, import_stats_base_dists_normal_cdf.default)(z2, 0, 1);
+}
+function standardNormalQuantile(probability) {
+  return (0, import_stats_base_dists_normal_quantile.default)(probability, 0, 1);
+}
+function studentTCdf(t, df) {
+  return (0, import_stats_base_dists_t_cdf.default)(t, df);
+}
+function studentTQuantile(probability, df) {
+  if (!(probability >= 0 && probability <= 1)) throw new RangeError(`probability must be in [0, 1], got ${probability}`);
+  if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
+  if (probability === 0) return -Infinity;
+  if (probability === 1) return Infinity;
+  if (probability === 0.5) return 0;
+  if (probability > 0.5) return -studentTQuantile(1 - probability, df);
+  let high = Math.min(standardNormalQuantile(probability), -1e-300);
+  let low = 2 * high - 1;
+  while ((0, import_stats_base_dists_t_cdf.default)(low, df) > probability) {
+    high = low;
+    low *= 2;
+    if (!Number.isFinite(low)) return -Infinity;
+  }
+  for (let step = 0; step < 2200; step++) {
+    const middle = low / 2 + high / 2;
+    if (middle <= low || middle >= high) break;
+    if ((0, import_stats_base_dists_t_cdf.default)(middle, df) > probability) high = middle;
+    else low = middle;
+  }
+  return Math.abs((0, import_stats_base_dists_t_cdf.default)(low, df) - probability) <= Math.abs((0, import_stats_base_dists_t_cdf.default)(high, df) - probability) ? low : high;
+}
+
 // src/stats/bootstrap.ts
 var DEFAULT_ITERATIONS = 2e3;
 var DEFAULT_CONFIDENCE = 0.95;
@@ -52374,41 +52410,12 @@ function largestBlock(sample) {
   for (let b = 0; b + 1 < sample.blockStart.length; b++) largest = Math.max(largest, sample.blockStart[b + 1] - sample.blockStart[b]);
   return largest;
 }
-
-// src/stats/distributions.ts
-var import_stats_base_dists_normal_cdf = __toESM(require_lib57(), 1);
-var import_stats_base_dists_normal_quantile = __toESM(require_lib62(), 1);
-var import_stats_base_dists_t_cdf = __toESM(require_lib129(), 1);
-function standardNormalCdf(z2) {
-  return (0, import_stats_base_dists_normal_cdf.default)(z2, 0, 1);
-}
-function standardNormalQuantile(probability) {
-  return (0, import_stats_base_dists_normal_quantile.default)(probability, 0, 1);
-}
-function studentTCdf(t, df) {
-  return (0, import_stats_base_dists_t_cdf.default)(t, df);
-}
-function studentTQuantile(probability, df) {
-  if (!(probability >= 0 && probability <= 1)) throw new RangeError(`probability must be in [0, 1], got ${probability}`);
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
-  if (probability === 0) return -Infinity;
-  if (probability === 1) return Infinity;
-  if (probability === 0.5) return 0;
-  if (probability > 0.5) return -studentTQuantile(1 - probability, df);
-  let high = Math.min(standardNormalQuantile(probability), -1e-300);
-  let low = 2 * high - 1;
-  while ((0, import_stats_base_dists_t_cdf.default)(low, df) > probability) {
-    high = low;
-    low *= 2;
-    if (!Number.isFinite(low)) return -Infinity;
-  }
-  for (let step = 0; step < 2200; step++) {
-    const middle = low / 2 + high / 2;
-    if (middle <= low || middle >= high) break;
-    if ((0, import_stats_base_dists_t_cdf.default)(middle, df) > probability) high = middle;
-    else low = middle;
-  }
-  return Math.abs((0, import_stats_base_dists_t_cdf.default)(low, df) - probability) <= Math.abs((0, import_stats_base_dists_t_cdf.default)(high, df) - probability) ? low : high;
+function expandedConfidence(confidence, units) {
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  if (units < 2) return confidence;
+  const tail = (1 - confidence) / 2;
+  const z2 = Math.sqrt(units / (units - 1)) * -studentTQuantile(tail, units - 1);
+  return 1 - 2 * standardNormalCdf(-z2);
 }
 
 // src/stats/detectable-effect.ts
@@ -52866,11 +52873,33 @@ function requestValues(trial, base) {
   }
   return values;
 }
-function thin(trials) {
-  const total = trials.reduce((sum, trial) => sum + trial.length, 0);
-  const stride = Math.ceil(total / BOOTSTRAP_VALUE_LIMIT);
-  if (stride <= 1) return { trials, stride: 1 };
-  return { trials: trials.map((trial) => trial.filter((_, index) => index % stride === 0)), stride };
+function countValues(trial, base) {
+  let count = 0;
+  for (const request of trial.requests) {
+    if (!request.ok) continue;
+    if (base === "itl_ms") count += request.itl_ms.length;
+    else if (request[base] !== null) count++;
+  }
+  return count;
+}
+function bootstrapValues(result, base) {
+  const counts = result.trials.map((trial) => countValues(trial, base));
+  const stride = Math.max(1, Math.ceil(counts.reduce((a, b) => a + b, 0) / BOOTSTRAP_VALUE_LIMIT));
+  const trials = result.trials.map((trial, t) => {
+    const values = new Float64Array(Math.ceil(counts[t] / stride));
+    let seen = 0;
+    let kept = 0;
+    const keep = (value) => {
+      if (seen++ % stride === 0) values[kept++] = value;
+    };
+    for (const request of trial.requests) {
+      if (!request.ok) continue;
+      if (base === "itl_ms") for (const gap of request.itl_ms) keep(gap);
+      else if (request[base] !== null) keep(request[base]);
+    }
+    return values.subarray(0, kept);
+  });
+  return { trials, stride };
 }
 function perTrial(result, metric) {
   const values = [];
@@ -52995,13 +53024,15 @@ function bootstrapIntervals(names, baseline, current, thresholds, notes) {
   }
   const intervals = /* @__PURE__ */ new Map();
   for (const [base, wanted] of byBase) {
-    const a = thin(baseline.trials.map((trial) => requestValues(trial, base)));
-    const b = thin(current.trials.map((trial) => requestValues(trial, base)));
+    const a = bootstrapValues(baseline, base);
+    const b = bootstrapValues(current, base);
     if (a.stride > 1 || b.stride > 1) notes.push(`${base} intervals resampled every ${Math.max(a.stride, b.stride)}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`);
+    const trials = Math.min(baseline.trials.length, current.trials.length);
+    const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence;
     const results = bootstrapRelativeChanges(a.trials, b.trials, wanted.map((w) => w.statistic), {
       seed: deriveSeed(thresholds.bootstrap.seed, base),
       iterations: thresholds.bootstrap.iterations,
-      confidence: thresholds.confidence
+      confidence
     });
     wanted.forEach((w, index) => intervals.set(w.name, results[index]));
   }
@@ -73366,10 +73397,10 @@ var RESULT_SCHEMA = "llm-perf-gate/result@1";
 var DEFINITIONS_VERSION = 1;
 
 // src/result/io.ts
-function writeJsonFile(path2, value) {
+function writeJsonFile(path2, value, pretty = false) {
   mkdirSync(dirname2(path2), { recursive: true });
   const temporary = `${path2}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 1)}
+  writeFileSync(temporary, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}
 `);
   renameSync(temporary, path2);
 }
@@ -73385,18 +73416,39 @@ var distribution = external_exports.looseObject({
   p99: nullableNumber,
   max: nullableNumber
 });
-var requestRecord = external_exports.looseObject({
-  id: external_exports.number(),
-  ok: external_exports.boolean(),
-  ttft_ms: nullableNumber,
-  e2e_ms: nullableNumber,
-  tpot_ms: nullableNumber,
-  itl_ms: external_exports.array(external_exports.number()),
-  input_tokens: external_exports.number(),
-  output_tokens: external_exports.number(),
-  max_tokens: external_exports.number(),
-  client_queue_ms: nullableNumber
-});
+var REQUEST_FIELDS = [
+  ["id", "number"],
+  ["ok", "boolean"],
+  ["ttft_ms", "nullable"],
+  ["e2e_ms", "nullable"],
+  ["tpot_ms", "nullable"],
+  ["input_tokens", "number"],
+  ["output_tokens", "number"],
+  ["max_tokens", "number"],
+  ["client_queue_ms", "nullable"]
+];
+function requestProblem(request) {
+  if (request === null || typeof request !== "object") return `got ${describeValue(request)}; expected a request record`;
+  const record2 = request;
+  for (const [field, kind] of REQUEST_FIELDS) {
+    const value = record2[field];
+    const ok = kind === "boolean" ? typeof value === "boolean" : kind === "number" ? typeof value === "number" : value === null || typeof value === "number";
+    if (!ok) return `${field}: ${value === void 0 ? "missing" : `got ${describeValue(value)}`}; expected ${kind === "nullable" ? "a number or null" : `a ${kind}`}`;
+  }
+  const itl = record2.itl_ms;
+  if (!Array.isArray(itl)) return `itl_ms: ${itl === void 0 ? "missing" : `got ${describeValue(itl)}`}; expected an array of numbers`;
+  for (let i = 0; i < itl.length; i++) if (typeof itl[i] !== "number") return `itl_ms[${i}]: got ${describeValue(itl[i])}; expected a number`;
+  return null;
+}
+function checkRequests(result, path2, role) {
+  result.trials.forEach((trial, t) => {
+    trial.requests.forEach((request, r) => {
+      const problem = requestProblem(request);
+      if (problem !== null) throw new InputError(`${role} ${path2} is not valid:
+  - trials[${t}].requests[${r}].${problem}`);
+    });
+  });
+}
 var scalars = {
   request_throughput: external_exports.number(),
   output_throughput: external_exports.number(),
@@ -73415,7 +73467,7 @@ var resultSchema = external_exports.looseObject({
     external_exports.looseObject({
       index: external_exports.number(),
       duration_s: external_exports.number(),
-      requests: external_exports.array(requestRecord),
+      requests: external_exports.array(external_exports.unknown()),
       summary: external_exports.looseObject({ ...distributions, ...scalars, achieved_rate: nullableNumber, target_rate: nullableNumber })
     })
   ),
@@ -73435,7 +73487,9 @@ function readResultFile(path2, role = "result file") {
     const truncated = text2.trim() === "" || !text2.trimEnd().endsWith("}");
     throw new InputError(`${role} ${path2}: not valid JSON${truncated ? " (the file looks truncated: an interrupted write or copy?)" : ""}: ${error62.message}`);
   }
-  return parseWithSchema(resultSchema, value, path2, role);
+  const result = parseWithSchema(resultSchema, value, path2, role);
+  checkRequests(result, path2, role);
+  return result;
 }
 
 // src/commands/compare.ts
@@ -74408,9 +74462,10 @@ var package_default = {
     bundle: "node scripts/bundle.mjs",
     build: "npm run typecheck && npm run bundle",
     lint: "eslint . && tsc --noEmit",
-    test: "vitest run --project unit && vitest run --project timing",
+    test: "vitest run --project unit && vitest run --project timing && vitest run --project e2e",
     bench: "node bench/run.mjs",
-    demo: "node dist/cli.js demo"
+    demo: "node dist/cli.js demo",
+    "e2e:setup": "bash e2e/engine/setup.sh"
   },
   dependencies: {
     "@actions/artifact": "6.2.1",
@@ -75361,7 +75416,7 @@ async function gateCommand(options, io) {
   const reproduce = `npx llm-perf-gate compare --baseline ${options.baseline} --current ${currentPath}${options.thresholds !== void 0 ? ` --thresholds ${options.thresholds}` : ""}`;
   const labels = { baseline: options.baseline, current: currentPath };
   const { comparison, exitCode } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: "text", labels, reproduce }, io);
-  writeJsonFile(join2(outDir, "comparison.json"), comparison);
+  writeJsonFile(join2(outDir, "comparison.json"), comparison, true);
   writeFileSync3(join2(outDir, "report.md"), joinReport(renderMarkdown({ comparison, baseline, current, labels, reproduce })));
   io.stderr.write(`files: ${currentPath}, ${join2(outDir, "comparison.json")}, ${join2(outDir, "report.md")}
 `);

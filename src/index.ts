@@ -1,1 +1,25 @@
-export {}
+import { DefaultArtifactClient } from '@actions/artifact'
+import * as core from '@actions/core'
+import { context, getOctokit } from '@actions/github'
+import { tmpdir } from 'node:os'
+import { processIo } from './commands/io.js'
+import type { ActionContext } from './action/deps.js'
+import { run } from './main.js'
+
+// The edge: the runner's environment becomes the collaborators run() takes.
+await run({
+  core,
+  context: {
+    eventName: context.eventName,
+    payload: context.payload as ActionContext['payload'],
+    repo: context.repo,
+    sha: context.sha,
+    runId: context.runId,
+    serverUrl: context.serverUrl,
+    workflowRef: process.env.GITHUB_WORKFLOW_REF
+  },
+  getOctokit: (token) => getOctokit(token, process.env.GITHUB_API_URL !== undefined ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+  artifactClient: () => new DefaultArtifactClient(),
+  io: processIo(),
+  tempDirectory: process.env.RUNNER_TEMP ?? tmpdir()
+})

@@ -1,0 +1,30 @@
+/**
+ * The action's input and output names (SPEC §9), in one place: action.yml, the README's table
+ * and the code are checked against these by a test.
+ */
+export const INPUTS = {
+  workload: 'workload',
+  url: 'url',
+  baselineUrl: 'baseline-url',
+  thresholds: 'thresholds',
+  baseline: 'baseline',
+  mode: 'mode',
+  trials: 'trials',
+  githubToken: 'github-token',
+  comment: 'comment',
+  failOn: 'fail-on',
+  resultPath: 'result-path',
+  pullRequest: 'pull-request'
+} as const
+
+export const OUTPUTS = {
+  verdict: 'verdict',
+  resultPath: 'result-path',
+  comparisonPath: 'comparison-path',
+  reportMarkdownPath: 'report-markdown-path',
+  regressions: 'regressions'
+} as const
+
+export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab'] as const
+export const COMMENT_MODES = ['true', 'false', 'on-regression'] as const
+export const FAIL_ON = ['regression', 'inconclusive', 'never'] as const

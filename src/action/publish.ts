@@ -1,0 +1,133 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { compareResults } from '../compare/compare.js'
+import type { Comparison, Verdict } from '../compare/types.js'
+import type { Thresholds } from '../config/thresholds.js'
+import { annotateRegressions } from '../github/annotations.js'
+import { SECTION_PRIORITY, truncateCommentBody } from '../github/comment-body.js'
+import { commentMarker, upsertStickyComment } from '../github/comment.js'
+import { escapeMarkdown } from '../github/escape.js'
+import { formatConsoleSummary } from '../output/console-summary.js'
+import { joinReport, renderMarkdown, type RenderedReport } from '../report/markdown.js'
+import { writeJsonFile } from '../result/io.js'
+import type { ResultFile } from '../result/types.js'
+import type { ResolvedBaseline } from './baseline.js'
+import type { ActionDeps } from './deps.js'
+import { OUTPUTS } from './names.js'
+import type { ActionSettings } from './settings.js'
+
+export interface PublishInput {
+  settings: ActionSettings
+  deps: ActionDeps
+  thresholds: Thresholds
+  current: ResultFile
+  baseline: ResolvedBaseline
+  /** The workload file, so annotations attach to it in the pull request. */
+  workloadFile: string | null
+}
+
+export interface Published {
+  verdict: Verdict
+  comparison: Comparison | null
+  /** Whether the verdict fails the step under fail-on and the thresholds' fail_on_inconclusive. */
+  failed: boolean
+}
+
+/** The report when no baseline was found: inconclusive, with how to create one. */
+function noBaselineReport(name: string, reason: string, current: ResultFile): RenderedReport {
+  return {
+    verdict: `### ⚠️ llm-perf-gate: **inconclusive** in \`${escapeMarkdown(name, { maxLength: 80 }).replaceAll('`', "'")}\` — no baseline to compare with`,
+    sections: [
+      { title: 'why', text: `No baseline was found: ${escapeMarkdown(reason, { maxLength: 600 })}`, priority: SECTION_PRIORITY.gatedMetrics },
+      {
+        title: 'how to create one',
+        text: 'Create one by running this workflow on the base branch with `mode: baseline` (for example a nightly job on `main`, see the README\'s workflows), or pass a committed result file as `baseline:`. This run measured the candidate; its result is attached to the job.',
+        priority: SECTION_PRIORITY.summary
+      },
+      { title: 'candidate summary', text: ['<details><summary>Candidate summary</summary>', '', '```', formatConsoleSummary(current).trimEnd(), '```', '', '</details>'].join('\n'), priority: SECTION_PRIORITY.details }
+    ]
+  }
+}
+
+function fails(verdict: Verdict, settings: ActionSettings, thresholds: Thresholds): boolean {
+  if (settings.failOn === 'never') return false
+  if (verdict === 'fail') return true
+  const undecided = verdict === 'inconclusive' || verdict === 'incomparable'
+  return undecided && (settings.failOn === 'inconclusive' || thresholds.fail_on_inconclusive)
+}
+
+async function postComment(input: PublishInput, report: RenderedReport, regressed: boolean): Promise<void> {
+  const { settings, deps } = input
+  const { core, context } = deps
+  const issueNumber = settings.pullRequest ?? context.payload.pull_request?.number
+  if (settings.comment === 'never' || issueNumber === undefined) return
+  if (settings.token === '') {
+    core.warning('no github-token: the report is in the job summary but no pull-request comment was posted')
+    return
+  }
+  const marker = commentMarker(input.current.workload.name)
+  const { body } = truncateCommentBody({ marker, verdict: report.verdict, sections: report.sections, whereToFindTheRest: 'the job summary of this run' })
+  try {
+    const outcome = await upsertStickyComment(deps.getOctokit(settings.token), {
+      owner: context.repo.owner,
+      repo: context.repo.repo,
+      issueNumber,
+      marker,
+      body,
+      mode: settings.comment === 'on-regression' ? 'on-regression' : 'always',
+      regressed,
+      authorLogin: 'github-actions[bot]'
+    })
+    if (outcome.action === 'forbidden') {
+      core.warning(outcome.message)
+      core.summary.addRaw(`\n> [!NOTE]\n> The pull-request comment could not be posted: ${escapeMarkdown(outcome.message, { maxLength: 800 })}\n`)
+    } else if (outcome.action === 'skipped') {
+      core.info(outcome.message)
+    } else {
+      core.info(`pull-request comment ${outcome.action}: ${outcome.url}`)
+    }
+  } catch (error) {
+    // The verdict stands without the comment: it is in the summary, the files and the outputs.
+    core.warning(`the pull-request comment failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/** Compares (when there is a baseline), then writes the files, the summary, annotations, the comment and the outputs. */
+export async function publish(input: PublishInput): Promise<Published> {
+  const { settings, deps, thresholds, current, baseline } = input
+  const { core, context } = deps
+  const candidate = (context.payload.pull_request?.head?.sha ?? context.sha).slice(0, 7)
+  let comparison: Comparison | null = null
+  let report: RenderedReport
+  const reportPath = join(settings.outputDirectory, 'report.md')
+  let comparisonPath = ''
+  if (baseline.found) {
+    comparison = compareResults(baseline.result, current, thresholds)
+    writeJsonFile(join(settings.outputDirectory, 'baseline.result.json'), baseline.result)
+    comparisonPath = join(settings.outputDirectory, 'comparison.json')
+    writeJsonFile(comparisonPath, comparison, true)
+    const reproduce = `npx llm-perf-gate compare --baseline ${join(settings.outputDirectory, 'baseline.result.json')} --current ${settings.resultPath} --thresholds ${settings.thresholds}`
+    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels: { baseline: baseline.label, current: candidate }, reproduce })
+  } else {
+    report = noBaselineReport(current.workload.name, baseline.reason, current)
+    core.warning(`no baseline: ${baseline.reason}`)
+  }
+  const markdown = joinReport(report)
+  writeFileSync(reportPath, markdown)
+  core.summary.addRaw(markdown)
+  const verdict: Verdict = comparison?.verdict ?? 'inconclusive'
+  const regressed = (comparison?.metrics ?? []).filter((m) => m.status === 'regressed' && m.gate !== 'off')
+  annotateRegressions(
+    core,
+    regressed.map((m) => ({ metric: m.metric, deltaPct: m.delta_pct ?? 0, tolerancePct: m.tolerance_pct, gate: m.gate === 'warn' ? 'warn' : 'fail' })),
+    { workload: current.workload.name, ...(input.workloadFile !== null ? { file: input.workloadFile } : {}) }
+  )
+  await postComment(input, report, regressed.some((m) => m.gate === 'fail'))
+  await core.summary.write()
+  core.setOutput(OUTPUTS.verdict, verdict)
+  core.setOutput(OUTPUTS.resultPath, settings.resultPath)
+  core.setOutput(OUTPUTS.comparisonPath, comparisonPath)
+  core.setOutput(OUTPUTS.reportMarkdownPath, reportPath)
+  core.setOutput(OUTPUTS.regressions, regressed.filter((m) => m.gate === 'fail').map((m) => m.metric).join(','))
+  return { verdict, comparison, failed: fails(verdict, settings, thresholds) }
+}

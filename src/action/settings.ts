@@ -1,0 +1,88 @@
+import { dirname, join } from 'node:path'
+import { InputError } from '../errors.js'
+import { COMMENT_MODES, FAIL_ON, INPUTS, MODES } from './names.js'
+
+export type Mode = (typeof MODES)[number]
+
+/** Everything the action was asked to do, read once from the inputs; nothing else reads them. */
+export interface ActionSettings {
+  /** What to do: `gate` runs then compares, `baseline` runs and uploads the result as the baseline artifact, `run` only runs, `compare` compares two existing files, `ab` interleaves two live servers. */
+  mode: Mode
+  /** Workload file (YAML or JSON); needed by every mode but `compare`. */
+  workload: string | null
+  /** Server root overriding the workload's url (the candidate, in `ab`). */
+  url: string | null
+  /** The baseline server for `ab`. */
+  baselineUrl: string | null
+  /** Thresholds file or preset name (`pr`, `nightly`, `release`). */
+  thresholds: string
+  /** Where the baseline comes from: a result file, or the last successful run of this workflow on the base branch. */
+  baseline: { kind: 'path'; path: string } | { kind: 'artifact' } | { kind: 'none' }
+  /** Overrides the workload's trials. */
+  trials: number | null
+  /** Token for the PR comment and the artifact lookup; masked in logs. */
+  token: string
+  /** Post the sticky PR comment always, never, or only when something regressed (an existing one is still edited). */
+  comment: 'always' | 'never' | 'on-regression'
+  /** Which verdicts fail the step. */
+  failOn: (typeof FAIL_ON)[number]
+  /** The current result file: written by `gate`/`run`/`baseline`, read by `compare`. */
+  resultPath: string
+  /** Folder for comparison.json and report.md (beside the result). */
+  outputDirectory: string
+  /** The pull request to comment on when the event has none (a workflow_run job); null: the event's. */
+  pullRequest: number | null
+}
+
+export type GetInput = (name: string) => string
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(`input ${name}: got ${JSON.stringify(value)}; expected one of ${allowed.join(', ')}`)
+  }
+  return value as T
+}
+
+/** Reads and checks every input; an error names the input, the value and what is expected. */
+export function readSettings(getInput: GetInput): ActionSettings {
+  const input = (name: string): string => getInput(name).trim()
+  const mode = oneOf(INPUTS.mode, input(INPUTS.mode) || 'gate', MODES)
+  const workload = input(INPUTS.workload) || null
+  if (workload === null && mode !== 'compare') throw new InputError(`input ${INPUTS.workload}: required with mode ${mode}; expected the path of a workload file`)
+  const baselineText = input(INPUTS.baseline)
+  const baseline: ActionSettings['baseline'] = baselineText === '' ? { kind: 'none' } : baselineText === 'artifact' ? { kind: 'artifact' } : { kind: 'path', path: baselineText }
+  if ((mode === 'gate' || mode === 'compare') && baseline.kind === 'none') {
+    throw new InputError(`input ${INPUTS.baseline}: required with mode ${mode}; expected a result file path, or "artifact" for the last successful run of this workflow on the base branch`)
+  }
+  const baselineUrl = input(INPUTS.baselineUrl) || null
+  const url = input(INPUTS.url) || null
+  if (mode === 'ab' && (baselineUrl === null || url === null)) {
+    throw new InputError(`inputs ${INPUTS.url} and ${INPUTS.baselineUrl}: mode ab needs both (the candidate and the baseline server)`)
+  }
+  const trialsText = input(INPUTS.trials)
+  const trials = trialsText === '' ? null : Number(trialsText)
+  if (trials !== null && (!Number.isInteger(trials) || trials < 1)) throw new InputError(`input ${INPUTS.trials}: got ${JSON.stringify(trialsText)}; expected an integer >= 1`)
+  const comment = oneOf(INPUTS.comment, input(INPUTS.comment) || 'true', COMMENT_MODES)
+  const resultPath = input(INPUTS.resultPath) || join('llm-perf-gate', 'current.result.json')
+  if (mode === 'compare' && input(INPUTS.resultPath) === '') throw new InputError(`input ${INPUTS.resultPath}: required with mode compare; expected the current result file`)
+  const pullRequestText = input(INPUTS.pullRequest)
+  const pullRequest = pullRequestText === '' ? null : Number(pullRequestText)
+  if (pullRequest !== null && (!Number.isInteger(pullRequest) || pullRequest < 1)) {
+    throw new InputError(`input ${INPUTS.pullRequest}: got ${JSON.stringify(pullRequestText)}; expected a pull request number`)
+  }
+  return {
+    mode,
+    workload,
+    pullRequest,
+    url,
+    baselineUrl,
+    thresholds: input(INPUTS.thresholds) || 'pr',
+    baseline,
+    trials,
+    token: input(INPUTS.githubToken),
+    comment: comment === 'true' ? 'always' : comment === 'false' ? 'never' : 'on-regression',
+    failOn: oneOf(INPUTS.failOn, input(INPUTS.failOn) || 'regression', FAIL_ON),
+    resultPath,
+    outputDirectory: dirname(resultPath)
+  }
+}
