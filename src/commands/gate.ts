@@ -36,7 +36,7 @@ export async function gateCommand(options: GateOptions, io: CommandIo): Promise<
   const reproduce = `npx llm-perf-gate compare --baseline ${options.baseline} --current ${currentPath}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}`
   const labels = { baseline: options.baseline, current: currentPath }
   const { comparison, exitCode } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce }, io)
-  writeJsonFile(join(outDir, 'comparison.json'), comparison)
+  writeJsonFile(join(outDir, 'comparison.json'), comparison, true)
   writeFileSync(join(outDir, 'report.md'), joinReport(renderMarkdown({ comparison, baseline, current, labels, reproduce })))
   io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${join(outDir, 'report.md')}\n`)
   return exitCode

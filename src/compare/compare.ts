@@ -1,7 +1,7 @@
 import type { Thresholds } from '../config/thresholds.js'
 import { deriveSeed } from '../random.js'
 import type { ResultFile, TrialResult } from '../result/types.js'
-import { bootstrapRelativeChanges, type BootstrapStatistic, type RelativeChangeResult } from '../stats/bootstrap.js'
+import { bootstrapRelativeChanges, expandedConfidence, type BootstrapStatistic, type RelativeChangeResult } from '../stats/bootstrap.js'
 import { minimumDetectableChange } from '../stats/detectable-effect.js'
 import { holm } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/mann-whitney.js'
@@ -17,7 +17,7 @@ const BOOTSTRAP_VALUE_LIMIT = 25_000
 
 type MetricSpec = Thresholds['metrics'][string]
 
-/** One request's value of a per-request metric, for the bootstrap and request-level tests. */
+/** One request's value of a per-request metric, for the request-level test. */
 function requestValues(trial: TrialResult, base: DistributionMetric): number[] {
   const values: number[] = []
   for (const request of trial.requests) {
@@ -32,11 +32,38 @@ function requestValues(trial: TrialResult, base: DistributionMetric): number[] {
   return values
 }
 
-function thin(trials: number[][]): { trials: number[][]; stride: number } {
-  const total = trials.reduce((sum, trial) => sum + trial.length, 0)
-  const stride = Math.ceil(total / BOOTSTRAP_VALUE_LIMIT)
-  if (stride <= 1) return { trials, stride: 1 }
-  return { trials: trials.map((trial) => trial.filter((_, index) => index % stride === 0)), stride }
+function countValues(trial: TrialResult, base: DistributionMetric): number {
+  let count = 0
+  for (const request of trial.requests) {
+    if (!request.ok) continue
+    if (base === 'itl_ms') count += request.itl_ms.length
+    else if (request[base] !== null) count++
+  }
+  return count
+}
+
+/**
+ * Each trial's values in arrival order for the bootstrap, keeping every `stride`-th when a side
+ * has more than BOOTSTRAP_VALUE_LIMIT (ITL pools millions): the values are never collected whole.
+ */
+function bootstrapValues(result: ResultFile, base: DistributionMetric): { trials: Float64Array[]; stride: number } {
+  const counts = result.trials.map((trial) => countValues(trial, base))
+  const stride = Math.max(1, Math.ceil(counts.reduce((a, b) => a + b, 0) / BOOTSTRAP_VALUE_LIMIT))
+  const trials = result.trials.map((trial, t) => {
+    const values = new Float64Array(Math.ceil(counts[t]! / stride))
+    let seen = 0
+    let kept = 0
+    const keep = (value: number): void => {
+      if (seen++ % stride === 0) values[kept++] = value
+    }
+    for (const request of trial.requests) {
+      if (!request.ok) continue
+      if (base === 'itl_ms') for (const gap of request.itl_ms) keep(gap)
+      else if (request[base] !== null) keep(request[base])
+    }
+    return values.subarray(0, kept)
+  })
+  return { trials, stride }
 }
 
 function perTrial(result: ResultFile, metric: MetricName): number[] {
@@ -179,13 +206,16 @@ function bootstrapIntervals(names: string[], baseline: ResultFile, current: Resu
   }
   const intervals = new Map<string, RelativeChangeResult>()
   for (const [base, wanted] of byBase) {
-    const a = thin(baseline.trials.map((trial) => requestValues(trial, base)))
-    const b = thin(current.trials.map((trial) => requestValues(trial, base)))
+    const a = bootstrapValues(baseline, base)
+    const b = bootstrapValues(current, base)
     if (a.stride > 1 || b.stride > 1) notes.push(`${base} intervals resampled every ${Math.max(a.stride, b.stride)}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`)
+    // The trial is the unit of replication: with few trials the plain percentile interval is too narrow.
+    const trials = Math.min(baseline.trials.length, current.trials.length)
+    const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence
     const results = bootstrapRelativeChanges(a.trials, b.trials, wanted.map((w) => w.statistic), {
       seed: deriveSeed(thresholds.bootstrap.seed, base),
       iterations: thresholds.bootstrap.iterations,
-      confidence: thresholds.confidence
+      confidence
     })
     wanted.forEach((w, index) => intervals.set(w.name, results[index]!))
   }

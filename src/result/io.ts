@@ -2,14 +2,18 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { parseWithSchema } from '../config/validate.js'
-import { InputError } from '../errors.js'
+import { describeValue, InputError } from '../errors.js'
 import { RESULT_SCHEMA, type ResultFile } from './types.js'
 
-/** Writes via a temporary file and a rename, so a reader never sees half a result. */
-export function writeJsonFile(path: string, value: unknown): void {
+/**
+ * Writes via a temporary file and a rename, so a reader never sees half a result. Result files
+ * hold every request and can reach tens of megabytes, so they are written compactly (`pretty`
+ * for small documents people open by hand).
+ */
+export function writeJsonFile(path: string, value: unknown, pretty = false): void {
   mkdirSync(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, `${JSON.stringify(value, null, 1)}\n`)
+  writeFileSync(temporary, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`)
   renameSync(temporary, path)
 }
 
@@ -26,18 +30,45 @@ const distribution = z.looseObject({
   max: nullableNumber
 })
 
-const requestRecord = z.looseObject({
-  id: z.number(),
-  ok: z.boolean(),
-  ttft_ms: nullableNumber,
-  e2e_ms: nullableNumber,
-  tpot_ms: nullableNumber,
-  itl_ms: z.array(z.number()),
-  input_tokens: z.number(),
-  output_tokens: z.number(),
-  max_tokens: z.number(),
-  client_queue_ms: nullableNumber
-})
+/**
+ * The request fields `compare` reads, checked by a plain loop rather than the schema library: a
+ * large result holds hundreds of thousands of records and millions of ITL values, and checking
+ * each through a schema took seconds.
+ */
+const REQUEST_FIELDS: Array<[string, 'number' | 'nullable' | 'boolean']> = [
+  ['id', 'number'],
+  ['ok', 'boolean'],
+  ['ttft_ms', 'nullable'],
+  ['e2e_ms', 'nullable'],
+  ['tpot_ms', 'nullable'],
+  ['input_tokens', 'number'],
+  ['output_tokens', 'number'],
+  ['max_tokens', 'number'],
+  ['client_queue_ms', 'nullable']
+]
+
+function requestProblem(request: unknown): string | null {
+  if (request === null || typeof request !== 'object') return `got ${describeValue(request)}; expected a request record`
+  const record = request as Record<string, unknown>
+  for (const [field, kind] of REQUEST_FIELDS) {
+    const value = record[field]
+    const ok = kind === 'boolean' ? typeof value === 'boolean' : kind === 'number' ? typeof value === 'number' : value === null || typeof value === 'number'
+    if (!ok) return `${field}: ${value === undefined ? 'missing' : `got ${describeValue(value)}`}; expected ${kind === 'nullable' ? 'a number or null' : `a ${kind}`}`
+  }
+  const itl = record.itl_ms
+  if (!Array.isArray(itl)) return `itl_ms: ${itl === undefined ? 'missing' : `got ${describeValue(itl)}`}; expected an array of numbers`
+  for (let i = 0; i < itl.length; i++) if (typeof itl[i] !== 'number') return `itl_ms[${i}]: got ${describeValue(itl[i])}; expected a number`
+  return null
+}
+
+function checkRequests(result: ResultFile, path: string, role: string): void {
+  result.trials.forEach((trial, t) => {
+    trial.requests.forEach((request, r) => {
+      const problem = requestProblem(request)
+      if (problem !== null) throw new InputError(`${role} ${path} is not valid:\n  - trials[${t}].requests[${r}].${problem}`)
+    })
+  })
+}
 
 const scalars = {
   request_throughput: z.number(),
@@ -60,7 +91,7 @@ const resultSchema = z.looseObject({
     z.looseObject({
       index: z.number(),
       duration_s: z.number(),
-      requests: z.array(requestRecord),
+      requests: z.array(z.unknown()),
       summary: z.looseObject({ ...distributions, ...scalars, achieved_rate: nullableNumber, target_rate: nullableNumber })
     })
   ),
@@ -83,5 +114,7 @@ export function readResultFile(path: string, role = 'result file'): ResultFile {
     throw new InputError(`${role} ${path}: not valid JSON${truncated ? ' (the file looks truncated: an interrupted write or copy?)' : ''}: ${(error as Error).message}`)
   }
   // A different definitions version is read, not rejected: compare calls the pair incomparable.
-  return parseWithSchema(resultSchema, value, path, role) as unknown as ResultFile
+  const result = parseWithSchema(resultSchema, value, path, role) as unknown as ResultFile
+  checkRequests(result, path, role)
+  return result
 }

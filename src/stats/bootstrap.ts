@@ -7,6 +7,7 @@
  */
 import { Random } from '../random.js'
 import { prepareBlockedSample, weightedMean, weightedPercentile, type BlockedSample, type BlockWeights } from './blocked-sample.js'
+import { standardNormalCdf, studentTQuantile } from './distributions.js'
 import { mean, percentileOfSorted } from './percentile.js'
 
 /**
@@ -251,4 +252,19 @@ export function bootstrapTrialScalars(
   }
   const estimatePct = relativeChangePct(combine(sides[0].slice(), statistic), combine(sides[1].slice(), statistic))
   return summarize(estimatePct, changes, confidence)
+}
+
+/**
+ * The confidence at which to read a percentile bootstrap over `units` independent units (here,
+ * trials) so that its interval has about the nominal coverage: Hesterberg's expanded percentile
+ * interval ("What teachers should know about the bootstrap", 2015). With few units the plain
+ * percentile interval is too narrow, by √((n-1)/n) for the spread and by z/t(n-1) for the tails;
+ * reading it at the level where z = √(n/(n-1)) · t(n-1) undoes both.
+ */
+export function expandedConfidence(confidence: number, units: number): number {
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`)
+  if (units < 2) return confidence
+  const tail = (1 - confidence) / 2
+  const z = Math.sqrt(units / (units - 1)) * -studentTQuantile(tail, units - 1)
+  return 1 - 2 * standardNormalCdf(-z)
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Random } from '../../src/random.js'
 // The modules themselves rather than the index: these need no @stdlib distributions, and loading
 // them costs a quarter of a second per test file.
-import { bootstrapRelativeChange, bootstrapRelativeChanges, bootstrapTrialScalars, type BootstrapStatistic, type RelativeChangeInterval } from '../../src/stats/bootstrap.js'
+import { bootstrapRelativeChange, bootstrapRelativeChanges, bootstrapTrialScalars, expandedConfidence, type BootstrapStatistic, type RelativeChangeInterval } from '../../src/stats/bootstrap.js'
 import { percentile } from '../../src/stats/percentile.js'
 
 /** Trials of lognormal latencies with AR(1) drift inside each trial and a per-trial level. */
@@ -185,5 +185,16 @@ describe('bootstrapTrialScalars', () => {
   it('says why there is no interval for no trials or a zero baseline', () => {
     expect(bootstrapTrialScalars([], [1], { seed: 1 })).toMatchObject({ ok: false, reason: 'empty_sample' })
     expect(bootstrapTrialScalars([0, 0], [1, 2], { seed: 1, iterations: 10 })).toMatchObject({ ok: false, reason: 'baseline_zero' })
+  })
+})
+
+describe('expandedConfidence', () => {
+  it('reads the bootstrap further out when there are few units, and converges to the nominal level', () => {
+    // n = 5, 90%: z = sqrt(5/4) * t(0.95, 4) = 1.1180 * 2.1318 = 2.3835; 1 - 2 Phi(-2.3835) = 0.98285
+    // (scipy: math.sqrt(5/4) * stats.t.ppf(0.95, 4) -> 2.383477, 1 - 2 * stats.norm.cdf(-z) -> 0.982850)
+    expect(expandedConfidence(0.9, 5)).toBeCloseTo(0.98285, 4)
+    expect(expandedConfidence(0.95, 3)).toBeGreaterThan(0.999)
+    expect(expandedConfidence(0.95, 1000)).toBeCloseTo(0.95, 2)
+    expect(expandedConfidence(0.95, 1)).toBe(0.95)
   })
 })

@@ -1,0 +1,44 @@
+// Runs the benchmarks: `npm run bench` runs every bench/*.bench.ts; `npm run bench -- calibration`
+// runs the ones whose names contain "calibration". Each is bundled with esbuild (the sources
+// import `.js` paths that only a bundler resolves to `.ts`), run in its own Node process, and
+// prints one Markdown section on stdout, which replaces that benchmark's section of BENCHMARKS.md.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+
+const filters = process.argv.slice(2)
+const benches = readdirSync('bench')
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  .sort()
+if (benches.length === 0) {
+  console.error(`no benchmark matches ${filters.join(' ')}`)
+  process.exit(2)
+}
+
+const machine = `${cpus().length}× ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`
+// Inside the repository, so code that finds the shipped presets beside itself finds them.
+const out = join('bench', '.out')
+mkdirSync(out, { recursive: true })
+const file = 'BENCHMARKS.md'
+let document = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures written by `npm run bench` (bench/run.mjs). Each section names the machine and the command that produced it.\n'
+
+for (const bench of benches) {
+  const name = bench.replace(/\.bench\.ts$/, '')
+  const bundle = join(out, `${name}.mjs`)
+  await build({ entryPoints: [join('bench', bench)], outfile: bundle, bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } })
+  console.error(`running ${bench}…`)
+  const started = Date.now()
+  const run = spawnSync(process.execPath, [bundle], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })
+  if (run.status !== 0) {
+    console.error(`${bench} failed with status ${run.status}`)
+    process.exit(1)
+  }
+  const section = [`<!-- bench:${name} -->`, run.stdout.trim(), '', `_Machine: ${machine}. Command: \`npm run bench -- ${name}\`; took ${((Date.now() - started) / 1000).toFixed(0)} s on ${new Date().toISOString().slice(0, 10)}._`, `<!-- /bench:${name} -->`].join('\n')
+  const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`)
+  document = pattern.test(document) ? document.replace(pattern, section) : `${document.trimEnd()}\n\n${section}\n`
+  writeFileSync(file, document)
+  console.error(`${bench}: section written to ${file}`)
+}
