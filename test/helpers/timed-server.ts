@@ -4,8 +4,9 @@
 //   node test/helpers/timed-server.ts --log FILE [--ttft 20:50] [--itl 5:15] [--tokens 32]
 //     [--usage true] [--burst 0] [--one-piece false]
 // Prints {"url": ...} on stdout once listening. Each request's log line holds the prompt, when
-// its body was received and when each content event was written, in ms on process.hrtime's
-// clock (CLOCK_MONOTONIC, shared by every process on the machine).
+// its bytes reached the process (socketMs) and its handler (receivedMs), and when each content
+// event was written, in ms on process.hrtime's clock (CLOCK_MONOTONIC, shared by every process
+// on the machine).
 import { appendFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { parseArgs } from 'node:util'
@@ -61,6 +62,8 @@ function contentEvent(chat: boolean, index: number, last: boolean): string {
 
 function stream(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): void {
   const receivedMs = nowMs()
+  // When the request's bytes first reached this process: the earliest moment its code can see them.
+  const socketMs = (req.socket as unknown as { lastData?: number }).lastData ?? receivedMs
   const chat = req.url!.includes('chat')
   const prompt = chat ? String((body.messages as Array<{ content: unknown }>)[0]!.content) : String(body.prompt)
   const count = Number(body.max_tokens ?? tokens)
@@ -70,7 +73,7 @@ function stream(req: IncomingMessage, res: ServerResponse, body: Record<string, 
   const finish = (): void => {
     res.write(withUsage ? chunk({ choices: [], usage: { prompt_tokens: prompt.split(' ').length, completion_tokens: count, total_tokens: count } }) : '')
     res.end('data: [DONE]\n\n')
-    if (logFile !== undefined) appendFileSync(logFile, `${JSON.stringify({ prompt, receivedMs, writes })}\n`)
+    if (logFile !== undefined) appendFileSync(logFile, `${JSON.stringify({ prompt, receivedMs, socketMs, writes })}\n`)
   }
   if (onePiece) {
     let text = chat ? chunk({ id: 'x', choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] }) : ''
@@ -109,6 +112,7 @@ const server = createServer((req, res) => {
   req.on('end', () => stream(req, res, JSON.parse(raw) as Record<string, unknown>))
 })
 server.keepAliveTimeout = 60_000
+server.on('connection', (socket) => socket.prependListener('data', () => ((socket as unknown as { lastData?: number }).lastData = nowMs())))
 server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number }
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}` })}\n`)

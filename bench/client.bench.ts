@@ -1,0 +1,215 @@
+// The client's fidelity and cost: timing error against a server that logs its own write times,
+// the event rate one process ingests (CPU per event, next to a minimal reader in the same run),
+// and the schedule lag of a 200 req/s Poisson open loop. The scripted server runs in its own
+// process (test/helpers/timed-server.ts); every figure names the host CPU steal measured
+// while it was taken, since on a shared virtual machine that dominates the tails.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { resolveWorkload, type Workload } from '../src/config/workload.js'
+import { summarizeTrial } from '../src/metrics/summary.js'
+import { openTarget } from '../src/runner/run.js'
+import { runTrial } from '../src/runner/trial.js'
+import { percentile } from '../src/stats/percentile.js'
+import { planPrompts } from '../src/workload/prompts.js'
+import { buildSendPlan } from '../src/workload/schedule.js'
+import { cpuTimes, stealBetween } from '../test/helpers/steal.js'
+
+const monotonic = (): number => Number(process.hrtime.bigint()) / 1e6
+const pct = (value: number | null): string => (value === null ? 'n/a' : `${(100 * value).toFixed(0)}%`)
+const f2 = (value: number): string => value.toFixed(2)
+
+async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['test/helpers/timed-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url)))
+  return { url, child }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM')
+  await new Promise((resolve) => child.once('exit', resolve))
+}
+
+function workloadFor(url: string, streams: number, requests: number, tokens: number, load: object = { concurrency: streams }): Workload {
+  return resolveWorkload({ name: 'bench', url, trials: 1, requests, warmup: 0, load, prompts: { input_tokens: 16, output_tokens: tokens } }, 'bench', { env: {} })
+}
+
+interface ServerLog {
+  prompt: string
+  socketMs: number
+  writes: number[]
+}
+
+/** Timing error at `streams` concurrent streams of 10 ms tokens. */
+async function timing(streams: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'lpg-bench-timing-'))
+  const log = join(dir, 'server.jsonl')
+  const tokens = 40
+  const server = await startServer(['--log', log, '--ttft', '20:20', '--itl', '10:10', '--tokens', String(tokens)])
+  const workload = workloadFor(server.url, streams, streams * 4, tokens)
+  const target = await openTarget(workload, workload.url, monotonic)
+  await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'warmup', streams), plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
+  const requests = planPrompts(workload, 0, 'measured', workload.spec.requests)
+  const before = cpuTimes()
+  const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests, plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
+  const steal = stealBetween(before, cpuTimes())
+  await target.close()
+  await stop(server.child)
+  const logs = new Map(readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ServerLog).map((entry) => [entry.prompt, entry]))
+  rmSync(dir, { recursive: true, force: true })
+  const firstLate: number[] = []
+  const eventLate: number[] = []
+  const clientItl: number[] = []
+  const serverItl: number[] = []
+  const clientTtft: number[] = []
+  const serverTtft: number[] = []
+  let coalesced = 0
+  let events = 0
+  for (const record of run.records) {
+    const entry = logs.get(requests[record.id]!.prompt!)!
+    let arrival = run.startMs + record.sent_ms! + record.ttft_ms!
+    firstLate.push(arrival - entry.writes[0]!)
+    eventLate.push(arrival - entry.writes[0]!)
+    record.itl_ms.forEach((gap, i) => {
+      arrival += gap
+      eventLate.push(arrival - entry.writes[i + 1]!)
+      clientItl.push(gap)
+      serverItl.push(entry.writes[i + 1]! - entry.writes[i]!)
+    })
+    clientTtft.push(record.ttft_ms!)
+    serverTtft.push(entry.writes[0]! - entry.socketMs)
+    coalesced += record.coalesced_events
+    events += record.content_events
+  }
+  return `| ${streams} | ${run.records.length} | ${f2(percentile(firstLate, 50))} / ${f2(percentile(firstLate, 90))} | ${f2(percentile(eventLate, 50))} / ${f2(percentile(eventLate, 90))} / ${f2(percentile(eventLate, 99))} | ${f2(percentile(clientItl, 50))} vs ${f2(percentile(serverItl, 50))} | ${f2(percentile(clientTtft, 50))} vs ${f2(percentile(serverTtft, 50))} | ${((100 * coalesced) / events).toFixed(1)}% | ${pct(steal)} |`
+}
+
+/** A minimal correct reader: node:http, split events on blank lines, JSON.parse each; the floor for CPU per event. */
+async function rawReader(url: string, prompts: string[], concurrency: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
+  let events = 0
+  let next = 0
+  const one = (prompt: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ messages: [{ role: 'user', content: prompt }], max_tokens: 256, stream: true })
+      const req = request(`${url}/v1/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let buffer = ''
+        res.setEncoding('utf8')
+        res.on('data', (text: string) => {
+          buffer += text
+          let end: number
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const line = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            if (line.startsWith('data: ') && line !== 'data: [DONE]') {
+              JSON.parse(line.slice(6))
+              events++
+            }
+          }
+        })
+        res.on('end', resolve)
+        res.on('error', reject)
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < prompts.length) await one(prompts[next++]!)
+  }))
+  agent.destroy()
+  return events
+}
+
+/** Events per second and CPU per event of a whole run against a server that writes each response at once. */
+async function ingest(): Promise<string[]> {
+  const tokens = 256
+  const streams = 32
+  const requests = 400
+  const server = await startServer(['--one-piece', 'true', '--tokens', String(tokens)])
+  const workload = workloadFor(server.url, streams, requests, tokens)
+  const prompts = planPrompts(workload, 0, 'measured', requests).map((p) => p.prompt!)
+  const rows: string[] = []
+  for (let round = 0; round < 2; round++) {
+    // The raw reader, then the whole client, alternately, so both see the same machine.
+    let cpu = process.cpuUsage()
+    let wall = monotonic()
+    let before = cpuTimes()
+    const rawEvents = await rawReader(server.url, prompts, streams)
+    let cpuUs = (process.cpuUsage().user + process.cpuUsage().system - cpu.user - cpu.system)
+    const rawRow = { events: rawEvents, wall: monotonic() - wall, cpuUs, steal: stealBetween(before, cpuTimes()) }
+    const target = await openTarget(workload, workload.url, monotonic)
+    cpu = process.cpuUsage()
+    wall = monotonic()
+    before = cpuTimes()
+    const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'measured', requests), plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
+    cpuUs = process.cpuUsage().user + process.cpuUsage().system - cpu.user - cpu.system
+    const ours = { events: run.records.reduce((sum, r) => sum + r.content_events, 0), wall: monotonic() - wall, cpuUs, steal: stealBetween(before, cpuTimes()) }
+    await target.close()
+    for (const [name, row] of [['minimal node:http reader (split + JSON.parse)', rawRow], ['llm-perf-gate client (whole run: SSE, JSON, records)', ours]] as const) {
+      rows.push(`| ${round + 1} | ${name} | ${row.events.toLocaleString('en-US')} | ${Math.round((row.events / row.wall) * 1000).toLocaleString('en-US')} | ${(row.cpuUs / row.events).toFixed(2)} | ${pct(row.steal)} |`)
+    }
+    rows.push(`| ${round + 1} | ratio, client / raw reader (CPU per event) | | | **${(ours.cpuUs / ours.events / (rawRow.cpuUs / rawRow.events)).toFixed(2)}×** | |`)
+  }
+  await stop(server.child)
+  return rows
+}
+
+/** Schedule lag of a Poisson open loop at 200 requests/s. */
+async function scheduleLag(): Promise<string> {
+  const server = await startServer(['--ttft', '5:5', '--itl', '5:5', '--tokens', '8'])
+  const requests = 2000
+  const workload = workloadFor(server.url, 0, requests, 8, { rate: 200, arrival: 'poisson' })
+  const target = await openTarget(workload, workload.url, monotonic)
+  await target.connections.open(32)
+  const before = cpuTimes()
+  const plan = buildSendPlan(workload.spec.load, requests, workload.spec.seed, 0)
+  const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'measured', requests), plan, clock: monotonic })
+  const steal = stealBetween(before, cpuTimes())
+  await target.close()
+  await stop(server.child)
+  const { summary } = summarizeTrial({ records: run.records, slo: {}, targetRate: plan.kind === 'open' ? plan.scheduledRate : null })
+  const lag = summary.schedule_lag_ms
+  return `| Poisson 200 req/s, ${requests} requests | ${f2(lag.p50!)} | ${f2(lag.p99!)} | ${f2(lag.max!)} | ${f2(summary.achieved_rate!)} of ${f2(summary.target_rate!)} | ${pct(steal)} |`
+}
+
+const timingRows: string[] = []
+for (const streams of [32, 128, 256]) timingRows.push(await timing(streams))
+const ingestRows = await ingest()
+const lagRow = await scheduleLag()
+
+console.log(`## Client fidelity and cost
+
+### Timing error against a server that logs its own write times
+
+The scripted server (its own process) sends a role chunk at once, the first token 20 ms after it
+received the request, then a token every 10 ms (40 tokens), and logs when its bytes arrived and
+when it wrote each event, on CLOCK_MONOTONIC (process.hrtime), which the client's timestamps
+share. "Arrival − write" is how long after the server wrote an event the client stamped it:
+loopback transit plus the client's own delay. The last TTFT column is the server's view (from the
+request reaching its socket to its first write); the difference to the client's TTFT is the
+request's trip in, server pickup included, which the server cannot see. Steal is the share of CPU
+the host took from this VM during the measurement; where it is high, both processes pause for
+milliseconds at random points and the tails measure the host.
+
+| streams | requests | first token arrival − write, p50 / p90 (ms) | every event arrival − write, p50 / p90 / p99 (ms) | ITL median, client vs server (ms) | TTFT median, client vs server (ms) | coalesced events | host steal |
+| ---: | ---: | --- | --- | --- | --- | ---: | ---: |
+${timingRows.join('\n')}
+
+### Events ingested by one process
+
+The server writes each response (a role chunk and 256 content events) in one piece, as fast as
+it can; 400 requests at 32 in flight. CPU is this process's user + system time over the run,
+divided by the content events; the minimal reader is measured in the same run, alternating.
+
+| round | reader | events | events/s | CPU µs per event | host steal |
+| ---: | --- | ---: | ---: | ---: | ---: |
+${ingestRows.join('\n')}
+
+### Schedule lag of an open loop
+
+| load | lag p50 (ms) | lag p99 (ms) | lag max (ms) | achieved of scheduled req/s | host steal |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${lagRow}`)
