@@ -22123,9 +22123,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -22163,9 +22163,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve3(data);
+              return err2 ? reject(err2) : resolve4(data);
             });
           });
         }
@@ -27568,12 +27568,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -29083,12 +29083,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -29460,16 +29460,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -29482,7 +29482,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -29959,8 +29959,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           return closeClients(this);
         } else {
-          return new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          return new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -30029,8 +30029,8 @@ var require_pool_base = __commonJS({
         }
         let done = false;
         let resolveClosed;
-        const closed = new Promise((resolve3) => {
-          resolveClosed = resolve3;
+        const closed = new Promise((resolve4) => {
+          resolveClosed = resolve4;
         });
         this[kRetiring].set(client, closed);
         client.close(() => {
@@ -32835,7 +32835,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -32849,11 +32849,11 @@ var require_readable = __commonJS({
               if (signal2.aborted) {
                 reject(signal2.reason ?? new AbortError());
               } else {
-                resolve3(null);
+                resolve4(null);
               }
             });
           } else {
-            this.on("close", resolve3);
+            this.on("close", resolve4);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -32881,7 +32881,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type2) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -32896,7 +32896,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -32974,18 +32974,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type: type2, body, resolve: resolve3, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve3(chunksDecode(body, length, encoding));
+          resolve4(chunksDecode(body, length, encoding));
         } else if (type2 === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type2 === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -33204,9 +33204,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -33467,9 +33467,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -33769,9 +33769,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -33865,9 +33865,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -35352,7 +35352,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
     var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname4, resolve: resolve3 } = __require("node:path");
+    var { dirname: dirname5, resolve: resolve4 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors2();
     var { setHeader } = require_util();
@@ -35569,7 +35569,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve3(path2), "utf8");
+          const data = await readFile(resolve4(path2), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -35598,8 +35598,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path2) {
           throw new InvalidArgumentError2("Snapshot path is required");
         }
-        const resolvedPath = resolve3(path2);
-        await mkdir(dirname4(resolvedPath), { recursive: true });
+        const resolvedPath = resolve4(path2);
+        await mkdir(dirname5(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -43905,7 +43905,7 @@ var require_fetch = __commonJS({
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
         return dispatchWithProtocolPreference(body);
         function dispatchWithProtocolPreference(body2, allowH2) {
-          return new Promise((resolve3, reject) => agent.dispatch(
+          return new Promise((resolve4, reject) => agent.dispatch(
             {
               path: hasTrailingQuestionMark ? `${path2}?` : path2,
               origin: url2.origin,
@@ -43992,7 +43992,7 @@ var require_fetch = __commonJS({
                 }
                 this.body = new Readable({ read: () => controller2.resume() });
                 const onError = (err) => this.onResponseError(controller2, err);
-                resolve3({
+                resolve4({
                   status,
                   statusText,
                   headersList,
@@ -44025,7 +44025,7 @@ var require_fetch = __commonJS({
                   fetchParams.controller.off("terminated", this.abort);
                 }
                 if (request.mode === "websocket" && allowH2 !== false && error62?.code === "UND_ERR_INFO" && error62?.message === "HTTP/2: Extended CONNECT protocol not supported by server") {
-                  resolve3(dispatchWithProtocolPreference(body2, false));
+                  resolve4(dispatchWithProtocolPreference(body2, false));
                   return;
                 }
                 this.body?.destroy(error62);
@@ -44044,7 +44044,7 @@ var require_fetch = __commonJS({
                 const rawHeaders = controller2?.rawHeaders ?? [];
                 const headersList = new HeadersList();
                 appendHeadersListFromResponseHeaders(headersList, headers, rawHeaders);
-                resolve3({
+                resolve4({
                   status,
                   statusText: STATUS_CODES[status],
                   headersList,
@@ -52827,12 +52827,23 @@ function runValidityChecks(result, side, thresholds) {
     });
   }
   const lag = result.summary.schedule_lag_ms.p99;
-  if (lag !== null) {
+  if (lag !== null && open2.length > 0) {
     checks.push({
       check: "schedule_lag",
       ok: lag <= limits.max_schedule_lag_p99_ms,
       side,
       detail: `client schedule lag p99 ${lag.toFixed(2)} ms (at most ${limits.max_schedule_lag_p99_ms} ms)`
+    });
+  } else if (lag !== null) {
+    const ok2 = okRequests(result);
+    const meanLag = ok2.reduce((sum, r) => sum + (r.client_queue_ms ?? 0), 0) / Math.max(1, ok2.length);
+    const meanE2e = ok2.reduce((sum, r) => sum + (r.e2e_ms ?? 0), 0) / Math.max(1, ok2.length);
+    const share = meanE2e + meanLag > 0 ? meanLag / (meanE2e + meanLag) : 0;
+    checks.push({
+      check: "schedule_lag",
+      ok: share <= limits.max_closed_loop_lag_share,
+      side,
+      detail: `slots stood empty ${percent(share, 2)} of the time between requests (mean client lag ${meanLag.toFixed(2)} ms, p99 ${lag.toFixed(2)} ms; at most ${percent(limits.max_closed_loop_lag_share, 0)} of the offered load)`
     });
   }
   checks.push({
@@ -58193,7 +58204,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -58203,7 +58214,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -58214,7 +58225,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -58278,7 +58289,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -72925,10 +72936,11 @@ var thresholdsSchema = external_exports.strictObject({
   validity: external_exports.strictObject({
     min_achieved_rate_ratio: external_exports.number().gt(0).max(1).default(0.95),
     max_schedule_lag_p99_ms: external_exports.number().positive().default(10),
+    max_closed_loop_lag_share: external_exports.number().min(0).max(1).default(0.02),
     max_output_tokens_mismatch: external_exports.number().min(0).default(0.02),
     max_error_rate: external_exports.number().min(0).max(1).default(0.05),
     min_tail_samples: external_exports.number().int().min(1).default(5)
-  }).default({ min_achieved_rate_ratio: 0.95, max_schedule_lag_p99_ms: 10, max_output_tokens_mismatch: 0.02, max_error_rate: 0.05, min_tail_samples: 5 })
+  }).default({ min_achieved_rate_ratio: 0.95, max_schedule_lag_p99_ms: 10, max_closed_loop_lag_share: 0.02, max_output_tokens_mismatch: 0.02, max_error_rate: 0.05, min_tail_samples: 5 })
 });
 function presetDirectory() {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -74279,8 +74291,8 @@ async function captureServer(dispatcher, origin, headers, workloadModel, timeout
     models: ids
   };
 }
-var runCommand = (command, args) => new Promise((resolve3) => {
-  execFile(command, args, { timeout: 5e3 }, (error62, stdout) => resolve3(error62 ? null : stdout));
+var runCommand = (command, args) => new Promise((resolve4) => {
+  execFile(command, args, { timeout: 5e3 }, (error62, stdout) => resolve4(error62 ? null : stdout));
 });
 async function captureGpus(run = runCommand) {
   const output2 = await run("nvidia-smi", ["--query-gpu=name,memory.total,driver_version", "--format=csv,noheader,nounits"]);
@@ -74970,12 +74982,12 @@ var MAX_ERROR_BODY = 4096;
 var MAX_SSE_BUFFER = 1 << 20;
 var round3 = (value) => Math.round(value * 1e3) / 1e3;
 var StreamHandler = class {
-  constructor(context, request, scheduledAt, trialStart, resolve3, client) {
+  constructor(context, request, scheduledAt, trialStart, resolve4, client) {
     this.context = context;
     this.request = request;
     this.scheduledAt = scheduledAt;
     this.trialStart = trialStart;
-    this.resolve = resolve3;
+    this.resolve = resolve4;
     this.client = client;
     this.dispatchedAt = context.clock();
     this.parser = createParser({
@@ -75158,8 +75170,8 @@ var StreamHandler = class {
 function startRequest(context, request, body, scheduledAt, trialStart) {
   let handler;
   const client = context.connections.acquire();
-  const completion = new Promise((resolve3) => {
-    handler = new StreamHandler(context, request, scheduledAt, trialStart, resolve3, client);
+  const completion = new Promise((resolve4) => {
+    handler = new StreamHandler(context, request, scheduledAt, trialStart, resolve4, client);
   });
   try {
     client.dispatch(
@@ -75189,7 +75201,7 @@ var Slots = class {
       this.free--;
       return;
     }
-    await new Promise((resolve3) => this.waiting.push(resolve3));
+    await new Promise((resolve4) => this.waiting.push(resolve4));
   }
   give() {
     const next = this.waiting.shift();
@@ -75643,7 +75655,7 @@ async function abCommand(options, io) {
 // src/commands/demo.ts
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/simulator/faults.ts
 var NO_FAULTS = Object.freeze({ http500: 0, http429: 0, reset: 0, stall: 0, malformed: 0, noDone: 0, comments: 0 });
@@ -76511,11 +76523,11 @@ async function listen(config2) {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise((resolve3, reject) => {
+  await new Promise((resolve4, reject) => {
     server.once("error", reject);
     server.listen(config2.port, config2.host, () => {
       server.off("error", reject);
-      resolve3();
+      resolve4();
     });
   });
   const address = server.address();
@@ -76529,8 +76541,8 @@ async function listen(config2) {
     close() {
       closing ??= (async () => {
         engine.stop();
-        const serverClosed = new Promise((resolve3) => server.close(() => resolve3()));
-        const socketsClosed = [...sockets].map((socket) => new Promise((resolve3) => socket.destroy().once("close", () => resolve3())));
+        const serverClosed = new Promise((resolve4) => server.close(() => resolve4()));
+        const socketsClosed = [...sockets].map((socket) => new Promise((resolve4) => socket.destroy().once("close", () => resolve4())));
         await Promise.all([serverClosed, ...socketsClosed]);
       })();
       return closing;
@@ -76652,6 +76664,59 @@ async function runSimulateCommand(options, log) {
   return simulator;
 }
 
+// src/commands/real-engine.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname4, join as join4, resolve as resolve3 } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function engineDirectory() {
+  const here = dirname4(fileURLToPath2(import.meta.url));
+  for (const candidate of [resolve3(here, "..", "e2e", "engine"), resolve3(here, "..", "..", "e2e", "engine")]) {
+    if (existsSync2(join4(candidate, "server.ts"))) return candidate;
+  }
+  return resolve3(here, "..", "e2e", "engine");
+}
+var ENGINE_SERVED_NAME = "llm-perf-gate/e2e-random";
+function checkEngineInstalled(directory = engineDirectory()) {
+  const missing = [join4(directory, "node_modules", "node-llama-cpp", "package.json"), join4(directory, "models", "small.gguf"), join4(directory, "models", "big.gguf")].filter((path2) => !existsSync2(path2));
+  if (missing.length > 0) {
+    throw new InputError(`the real engine is not installed (missing ${missing.join(", ")}); run \`npm run e2e:setup\` in a clone of the repository (it installs node-llama-cpp 3.21.1 and generates two models, about 10 s)`);
+  }
+}
+async function startEngine(model, sequences = 4, directory = engineDirectory()) {
+  checkEngineInstalled(directory);
+  const child = spawn(process.execPath, [join4(directory, "server.ts"), "--model", join4(directory, "models", `${model}.gguf`), "--port", "0", "--sequences", String(sequences), "--threads", "1", "--served-model-name", ENGINE_SERVED_NAME], {
+    cwd: directory,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: "true" }
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (text2) => {
+    stderr = (stderr + text2).slice(-4e3);
+  });
+  const exited = new Promise((resolvePromise) => child.once("exit", () => resolvePromise()));
+  const url2 = await new Promise((resolvePromise, reject) => {
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      try {
+        resolvePromise(JSON.parse(line).url);
+      } catch {
+        reject(new Error(`the engine printed ${JSON.stringify(line.slice(0, 200))} instead of its URL`));
+      }
+    });
+    void exited.then(() => reject(new Error(`the engine exited before listening:
+${stderr}`)));
+  });
+  return {
+    url: url2,
+    model,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    }
+  };
+}
+
 // src/commands/demo.ts
 var DEMO_WORKLOAD = {
   name: "demo-chat",
@@ -76672,14 +76737,51 @@ async function runAgainstSimulator(label2, seed, slowdown, dir, io, quiet) {
     io.stderr.write(`
 ${label2}: simulator ${simulator.url}${slowdown !== null ? ` with --slowdown ${slowdown}` : ""}
 `);
-    const path2 = join4(dir, `${label2}.result.json`);
+    const path2 = join5(dir, `${label2}.result.json`);
     return { path: path2, result: await runAndWrite(workload, path2, io, quiet) };
   } finally {
     await simulator.close();
   }
 }
+var REAL_DEMO_WORKLOAD = {
+  name: "demo-real-chat",
+  api: "openai-chat",
+  seed: 11,
+  trials: 5,
+  requests: 8,
+  warmup: 2,
+  load: { concurrency: 4 },
+  prompts: { input_tokens: 24, output_tokens: 24 }
+};
+async function realDemo(io, quiet) {
+  checkEngineInstalled();
+  const dir = mkdtempSync(join5(tmpdir(), "llm-perf-gate-demo-real-"));
+  const small = await startEngine("small");
+  const big = await startEngine("big");
+  try {
+    io.stderr.write(`baseline: node-llama-cpp on CPU, small model at ${small.url}
+candidate: the big model under the same name at ${big.url}
+`);
+    const load = (url2) => resolveWorkload({ ...REAL_DEMO_WORKLOAD, url: url2 }, "built-in real-engine demo workload", { env: {} });
+    const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(big.url) }, dir, io, quiet);
+    io.stdout.write(`
+Baseline (small model)
+${formatConsoleSummary(baseline)}
+Candidate (big model)
+${formatConsoleSummary(candidate)}
+`);
+    const code2 = reportComparison(baseline, candidate, { labels: { baseline: "small model", current: "big model" } }, io);
+    io.stdout.write(`
+result files: ${join5(dir, "baseline.result.json")} ${join5(dir, "candidate.result.json")}
+`);
+    return code2 === 2 ? 2 : 0;
+  } finally {
+    await Promise.all([small.stop(), big.stop()]);
+  }
+}
 async function demoCommand(options, io) {
-  const dir = mkdtempSync(join4(tmpdir(), "llm-perf-gate-demo-"));
+  if (options.real === true) return realDemo(io, options.quiet === true);
+  const dir = mkdtempSync(join5(tmpdir(), "llm-perf-gate-demo-"));
   const quiet = options.quiet === true;
   const baseline = await runAgainstSimulator("baseline", 1, null, dir, io, quiet);
   const candidate = await runAgainstSimulator("candidate", 2, DEMO_SLOWDOWN, dir, io, quiet);
@@ -76715,10 +76817,10 @@ async function simulateCommand(options, io) {
   );
   io.stdout.write(`${JSON.stringify({ url: simulator.url })}
 `);
-  await new Promise((resolve3) => {
-    if (io.signal?.aborted === true) return resolve3();
-    io.signal?.addEventListener("abort", () => resolve3(), { once: true });
-    process.once("SIGTERM", () => resolve3());
+  await new Promise((resolve4) => {
+    if (io.signal?.aborted === true) return resolve4();
+    io.signal?.addEventListener("abort", () => resolve4(), { once: true });
+    process.once("SIGTERM", () => resolve4());
   });
   await simulator.close();
   return 0;
@@ -76738,7 +76840,7 @@ function buildProgram(run) {
   program2.command("gate").description("run the workload, then compare with a baseline result (run + compare)").requiredOption("--workload <file>", "workload file (YAML or JSON)").requiredOption("--baseline <file>", "baseline result file").option("--thresholds <file|preset>", "thresholds file or preset name (pr, nightly, release)", "pr").option("--url <url>", "server root, overriding the workload's url").option("--trials <k>", "independent trials, overriding the workload", integer2("--trials", 1)).option("--out <dir>", "directory for current.result.json, comparison.json and report.md", ".").option("--quiet", "no progress output").action((options) => run(gateCommand(options, processIo(signal))));
   program2.command("import").description("convert another tool's result (vllm bench serve --save-result --save-detailed) or a run's journal into a result file").requiredOption("--from <source>", "vllm or journal").argument("<files...>", "vLLM result files (one trial each), or one .journal.jsonl").option("--out <file>", "result file (default: <name>.result.json)").option("--name <name>", "workload name for an imported vLLM result").action((files, options) => run(importCommand({ ...options, files }, processIo(signal))));
   program2.command("simulate").description("start the built-in inference-server simulator (a test instrument)").option("--port <p>", "port (0 picks a free one)", integer2("--port", 0), 8e3).option("--host <h>", "interface to listen on", "127.0.0.1").option("--profile <name>", "performance profile", "default").option("--seed <s>", "seed for noise and drift", integer2("--seed", 0), 0).option("--model <name>", "served model name").option("--slowdown <metric=factor>", "inject a regression, e.g. tpot=1.15 (repeatable)", collect2, []).addOption(new Option("--faults <spec>", "inject faults, e.g. http500=0.05,stall=0.01")).action((options) => run(simulateCommand(options, processIo(signal))));
-  program2.command("demo").description("no arguments, no GPU: a baseline and a slowed candidate against the simulator, compared").option("--quiet", "no progress output").action((options) => run(demoCommand(options, processIo(signal))));
+  program2.command("demo").description("no arguments, no GPU: a baseline and a slowed candidate against the simulator, compared").option("--real", "the same with a real engine on the CPU (node-llama-cpp; npm run e2e:setup first)").option("--quiet", "no progress output").action((options) => run(demoCommand(options, processIo(signal))));
   program2.command("ab").description("interleaved A/B: trials alternate between two live servers").requiredOption("--workload <file>", "workload file (YAML or JSON)").requiredOption("--baseline-url <url>", "server A").requiredOption("--candidate-url <url>", "server B").option("--trials <k>", "trials per server, overriding the workload", integer2("--trials", 1)).option("--out <dir>", "directory for baseline.result.json and candidate.result.json", ".").option("--thresholds <file|preset>", "thresholds file or preset name (pr, nightly, release)").option("--quiet", "no progress output").action((options) => run(abCommand(options, processIo(signal))));
   return program2;
 }

@@ -85,6 +85,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
   program
     .command('demo')
     .description('no arguments, no GPU: a baseline and a slowed candidate against the simulator, compared')
+    .option('--real', 'the same with a real engine on the CPU (node-llama-cpp; npm run e2e:setup first)')
     .option('--quiet', 'no progress output')
     .action((options) => run(demoCommand(options, processIo(signal))))
 

@@ -5,6 +5,8 @@ import { resolveWorkload, type Workload } from '../config/workload.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { parseSlowdown, startSimulator } from '../simulator/index.js'
 import type { CommandIo } from './io.js'
+import { runAb } from './ab.js'
+import { checkEngineInstalled, startEngine } from './real-engine.js'
 import { reportComparison } from './report-comparison.js'
 import { runAndWrite } from './run.js'
 
@@ -36,11 +38,48 @@ async function runAgainstSimulator(label: string, seed: number, slowdown: string
   }
 }
 
+/** The real-engine demo's workload: a CPU engine streams a few hundred tokens a second. */
+export const REAL_DEMO_WORKLOAD = {
+  name: 'demo-real-chat',
+  api: 'openai-chat',
+  seed: 11,
+  trials: 5,
+  requests: 8,
+  warmup: 2,
+  load: { concurrency: 4 },
+  prompts: { input_tokens: 24, output_tokens: 24 }
+}
+
+/**
+ * `demo --real`: the same story with a real engine on the CPU. The baseline serves the small
+ * generated model, the candidate a bigger one under the same name (a real regression: more
+ * arithmetic per token); trials alternate between them.
+ */
+async function realDemo(io: CommandIo, quiet: boolean): Promise<number> {
+  checkEngineInstalled()
+  const dir = mkdtempSync(join(tmpdir(), 'llm-perf-gate-demo-real-'))
+  const small = await startEngine('small')
+  const big = await startEngine('big')
+  try {
+    io.stderr.write(`baseline: node-llama-cpp on CPU, small model at ${small.url}\ncandidate: the big model under the same name at ${big.url}\n`)
+    const load = (url: string): Workload => resolveWorkload({ ...REAL_DEMO_WORKLOAD, url }, 'built-in real-engine demo workload', { env: {} })
+    const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(big.url) }, dir, io, quiet)
+    io.stdout.write(`\nBaseline (small model)\n${formatConsoleSummary(baseline)}\nCandidate (big model)\n${formatConsoleSummary(candidate)}\n`)
+    const code = reportComparison(baseline, candidate, { labels: { baseline: 'small model', current: 'big model' } }, io)
+    io.stdout.write(`\nresult files: ${join(dir, 'baseline.result.json')} ${join(dir, 'candidate.result.json')}\n`)
+    return code === 2 ? 2 : 0
+  } finally {
+    await Promise.all([small.stop(), big.stop()])
+  }
+}
+
 /**
  * No arguments, no GPU: starts the simulator in-process, runs a baseline, then a candidate whose
- * decode is 20% slower, and compares them, the way a PR check would.
+ * decode is 20% slower, and compares them, the way a PR check would. `--real` does it with a
+ * real engine on the CPU.
  */
-export async function demoCommand(options: { quiet?: boolean }, io: CommandIo): Promise<number> {
+export async function demoCommand(options: { quiet?: boolean; real?: boolean }, io: CommandIo): Promise<number> {
+  if (options.real === true) return realDemo(io, options.quiet === true)
   const dir = mkdtempSync(join(tmpdir(), 'llm-perf-gate-demo-'))
   const quiet = options.quiet === true
   const baseline = await runAgainstSimulator('baseline', 1, null, dir, io, quiet)

@@ -140,12 +140,29 @@ describe('validity', () => {
     expect(comparison.validity.find((c) => c.check === 'complete' && c.side === 'current')?.ok).toBe(false)
   })
 
-  test('a regression measured while the client lagged is inconclusive, and the note says which metrics regressed', () => {
+  test('a closed-loop regression measured while the client left slots empty is inconclusive, and the note says which metrics regressed', () => {
     const b = side({ seed: 2, slowdown: { ttft: 1.3, tpot: 1.3 } })
-    b.summary.schedule_lag_ms.p99 = 50
+    // 30 ms between one request and the next: share = mean lag / (mean e2e + mean lag).
+    for (const trial of b.trials) for (const request of trial.requests) request.client_queue_ms = 30
+    const requests = b.trials.flatMap((t) => t.requests)
+    const meanE2e = requests.reduce((sum, r) => sum + r.e2e_ms!, 0) / requests.length
     const comparison = compareResults(side(), b, pr)
     expect(comparison.verdict).toBe('inconclusive')
+    const check = comparison.validity.find((c) => c.check === 'schedule_lag' && c.side === 'current')!
+    expect(check.ok).toBe(false)
+    expect(check.detail).toContain(`slots stood empty ${((100 * 30) / (meanE2e + 30)).toFixed(2)}% of the time`)
     expect(comparison.notes.join(' ')).toMatch(/tpot_ms\.p50.*regressed.*schedule_lag/)
+  })
+
+  test('in an open loop the client schedule lag p99 is held to its limit', () => {
+    const b = side({ seed: 2 })
+    for (const trial of b.trials) {
+      trial.summary.target_rate = 50
+      trial.summary.achieved_rate = 50
+    }
+    b.summary.schedule_lag_ms.p99 = 25
+    const check = compareResults(side(), b, pr).validity.find((c) => c.check === 'schedule_lag' && c.side === 'current')!
+    expect(check).toMatchObject({ ok: false, detail: 'client schedule lag p99 25.00 ms (at most 10 ms)' })
   })
 
   test('an error-rate regression fails even when the error rate also fails validity', () => {
