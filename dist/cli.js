@@ -73935,27 +73935,33 @@ function samplingFields(spec) {
   if (spec.sampling.ignore_eos) fields.ignore_eos = true;
   return fields;
 }
+function parseEvent(data, reading) {
+  let event;
+  try {
+    event = JSON.parse(data);
+  } catch {
+    reading.malformed = data;
+    return null;
+  }
+  if (event === null || typeof event !== "object") {
+    reading.malformed = data;
+    return null;
+  }
+  const error62 = event.error;
+  if (error62 !== void 0 && error62 !== null) {
+    reading.error = errorText(error62);
+    return null;
+  }
+  return event;
+}
 function readOpenAi(data, reading, contentOf) {
   resetReading(reading);
   if (data === "[DONE]") {
     reading.done = true;
     return;
   }
-  let event;
-  try {
-    event = JSON.parse(data);
-  } catch {
-    reading.malformed = data;
-    return;
-  }
-  if (event === null || typeof event !== "object") {
-    reading.malformed = data;
-    return;
-  }
-  if (event.error !== void 0 && event.error !== null) {
-    reading.error = errorText(event.error);
-    return;
-  }
+  const event = parseEvent(data, reading);
+  if (event === null) return;
   const choices = event.choices;
   if (Array.isArray(choices) && choices.length > 0) {
     const choice = choices[0];
@@ -74022,21 +74028,8 @@ var tgi = {
   },
   read(data, reading) {
     resetReading(reading);
-    let event;
-    try {
-      event = JSON.parse(data);
-    } catch {
-      reading.malformed = data;
-      return;
-    }
-    if (event === null || typeof event !== "object") {
-      reading.malformed = data;
-      return;
-    }
-    if (event.error !== void 0 && event.error !== null) {
-      reading.error = errorText(event.error);
-      return;
-    }
+    const event = parseEvent(data, reading);
+    if (event === null) return;
     const token = event.token;
     if (token !== void 0 && token !== null) {
       reading.content = token.special !== true && nonEmptyString(token.text);

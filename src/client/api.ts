@@ -58,27 +58,35 @@ function samplingFields(spec: WorkloadSpec): Record<string, unknown> {
   return fields
 }
 
+/** Parses an event's JSON; records it as malformed or as an in-stream error and returns null when it is either. */
+function parseEvent(data: string, reading: EventReading): Record<string, unknown> | null {
+  let event: unknown
+  try {
+    event = JSON.parse(data)
+  } catch {
+    reading.malformed = data
+    return null
+  }
+  if (event === null || typeof event !== 'object') {
+    reading.malformed = data
+    return null
+  }
+  const error = (event as Record<string, unknown>).error
+  if (error !== undefined && error !== null) {
+    reading.error = errorText(error)
+    return null
+  }
+  return event as Record<string, unknown>
+}
+
 function readOpenAi(data: string, reading: EventReading, contentOf: (choice: Record<string, unknown>) => boolean): void {
   resetReading(reading)
   if (data === '[DONE]') {
     reading.done = true
     return
   }
-  let event: Record<string, unknown>
-  try {
-    event = JSON.parse(data) as Record<string, unknown>
-  } catch {
-    reading.malformed = data
-    return
-  }
-  if (event === null || typeof event !== 'object') {
-    reading.malformed = data
-    return
-  }
-  if (event.error !== undefined && event.error !== null) {
-    reading.error = errorText(event.error)
-    return
-  }
+  const event = parseEvent(data, reading)
+  if (event === null) return
   const choices = event.choices
   if (Array.isArray(choices) && choices.length > 0) {
     const choice = choices[0] as Record<string, unknown>
@@ -157,21 +165,8 @@ const tgi: ApiAdapter = {
   },
   read(data, reading) {
     resetReading(reading)
-    let event: Record<string, unknown>
-    try {
-      event = JSON.parse(data) as Record<string, unknown>
-    } catch {
-      reading.malformed = data
-      return
-    }
-    if (event === null || typeof event !== 'object') {
-      reading.malformed = data
-      return
-    }
-    if (event.error !== undefined && event.error !== null) {
-      reading.error = errorText(event.error)
-      return
-    }
+    const event = parseEvent(data, reading)
+    if (event === null) return
     const token = event.token as Record<string, unknown> | undefined
     if (token !== undefined && token !== null) {
       // A special token (EOS) is a generated token but carries no text.

@@ -92,16 +92,23 @@ export interface RunScalars {
   error_rate: number
 }
 
-export interface TrialSummary extends RunScalars {
+/** The per-request distributions every summary holds. */
+export interface Distributions {
   ttft_ms: Distribution
   tpot_ms: Distribution
   itl_ms: Distribution
   e2e_ms: Distribution
   /** client_queue_ms over the measured requests (SPEC §5). */
   schedule_lag_ms: Distribution
+}
+
+export interface Counts {
   sent: number
   completed: number
   failed: number
+}
+
+export interface TrialSummary extends RunScalars, Distributions, Counts {
   total_input_tokens: number
   total_output_tokens: number
   /** Requests sent per second over the span of sends; compared with target_rate for validity. */
@@ -123,16 +130,7 @@ export interface TrialResult {
   summary: TrialSummary
 }
 
-export interface RunSummary extends RunScalars {
-  ttft_ms: Distribution
-  tpot_ms: Distribution
-  itl_ms: Distribution
-  e2e_ms: Distribution
-  schedule_lag_ms: Distribution
-  sent: number
-  completed: number
-  failed: number
-}
+export interface RunSummary extends RunScalars, Distributions, Counts {}
 
 export interface ServerInfo {
   url: string
