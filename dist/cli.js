@@ -35352,7 +35352,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
     var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname5, resolve: resolve4 } = __require("node:path");
+    var { dirname: dirname6, resolve: resolve4 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors2();
     var { setHeader } = require_util();
@@ -35599,7 +35599,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         const resolvedPath = resolve4(path2);
-        await mkdir(dirname5(resolvedPath), { recursive: true });
+        await mkdir(dirname6(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -73867,10 +73867,12 @@ function createProgress(options) {
 }
 
 // src/result/journal.ts
-import { closeSync, openSync, readFileSync as readFileSync4, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync as mkdirSync2, openSync, readFileSync as readFileSync4, rmSync, writeSync } from "node:fs";
+import { dirname as dirname4 } from "node:path";
 var Journal = class {
   constructor(path2) {
     this.path = path2;
+    mkdirSync2(dirname4(path2), { recursive: true });
     this.fd = openSync(path2, "w");
   }
   path;
@@ -75591,7 +75593,7 @@ async function importCommand(options, io) {
 }
 
 // src/commands/ab.ts
-import { mkdirSync as mkdirSync2 } from "node:fs";
+import { mkdirSync as mkdirSync3 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/commands/report-comparison.ts
@@ -75601,7 +75603,7 @@ function reportComparison(baseline, candidate, options, io) {
 
 // src/commands/ab.ts
 async function runAb(workloads, outDir, io, quiet) {
-  mkdirSync2(outDir, { recursive: true });
+  mkdirSync3(outDir, { recursive: true });
   const sides = ["baseline", "candidate"].map((name) => ({
     name,
     workload: workloads[name],
@@ -76660,11 +76662,11 @@ async function runSimulateCommand(options, log) {
 // src/commands/real-engine.ts
 import { spawn } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, join as join4, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function engineDirectory() {
-  const here = dirname4(fileURLToPath2(import.meta.url));
+  const here = dirname5(fileURLToPath2(import.meta.url));
   for (const candidate of [resolve3(here, "..", "e2e", "engine"), resolve3(here, "..", "..", "e2e", "engine")]) {
     if (existsSync2(join4(candidate, "server.ts"))) return candidate;
   }

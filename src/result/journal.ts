@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Environment, RequestRecord } from './types.js'
 
 /** One line of the journal: enough to rebuild the result of an interrupted run. */
@@ -18,6 +19,7 @@ export class Journal {
   private requests = 0
 
   constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true })
     this.fd = openSync(path, 'w')
   }
 

@@ -110,6 +110,21 @@ describe('a run against a server injecting faults', () => {
   })
 })
 
+describe('output locations', () => {
+  test('a result path in a folder that does not exist yet is created', async () => {
+    const simulator = await startSimulator({ profile: 'fast', seed: 5 })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-out-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 'nested', url: simulator.url, trials: 1, requests: 4, warmup: 0, load: { concurrency: 2 }, prompts: { input_tokens: 8, output_tokens: 4 } }))
+    try {
+      const out = join(dir, 'a', 'b', 'nested.result.json')
+      expect(await runCommand({ workload: join(dir, 'w.json'), out, quiet: true }, captureIo({}))).toBe(0)
+      expect(JSON.parse(readFileSync(out, 'utf8')).trials).toHaveLength(1)
+    } finally {
+      await simulator.close()
+    }
+  })
+})
+
 describe('an interrupted run', () => {
   test('writes what it measured, marks it interrupted, and leaves the cancelled requests out of the counts', async () => {
     const simulator = await startSimulator({ profile: 'fast', seed: 4 })
