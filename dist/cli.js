@@ -52043,50 +52043,6 @@ var Random = class {
   }
 };
 
-// src/stats/argsort.ts
-var DIGIT_BITS = 16;
-var BUCKETS = 1 << DIGIT_BITS;
-function orderedWords(values) {
-  const words2 = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-  const high = new Uint32Array(values.length);
-  const low = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const hi = words2[2 * i + 1];
-    const lo = words2[2 * i];
-    const negative = hi >>> 31 === 1;
-    high[i] = negative ? ~hi >>> 0 : (hi | 2147483648) >>> 0;
-    low[i] = negative ? ~lo >>> 0 : lo;
-  }
-  return { high, low };
-}
-function argsort(values) {
-  const n = values.length;
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < 2) return order;
-  const { high, low } = orderedWords(values);
-  let spare = new Int32Array(n);
-  const counts = new Int32Array(BUCKETS);
-  for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[word[i] >>> shift & BUCKETS - 1]++;
-    if (counts[word[0] >>> shift & BUCKETS - 1] === n) continue;
-    let total = 0;
-    for (let bucket = 0; bucket < BUCKETS; bucket++) {
-      const count = counts[bucket];
-      counts[bucket] = total;
-      total += count;
-    }
-    for (let k = 0; k < n; k++) {
-      const index = order[k];
-      spare[counts[word[index] >>> shift & BUCKETS - 1]++] = index;
-    }
-    ;
-    [order, spare] = [spare, order];
-  }
-  return order;
-}
-
 // src/stats/percentile.ts
 function checkPercentile(p) {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], got ${p}`);
@@ -52154,6 +52110,162 @@ function describe(values) {
     p99: percentileOfSorted(sorted, 99),
     max: sorted[count - 1]
   };
+}
+
+// src/metrics/summary.ts
+var countsAsSent = (record2) => record2.error?.kind !== "cancelled";
+function meetsSlo(record2, slo) {
+  if (!record2.ok) return false;
+  if (slo.ttft_ms !== void 0 && (record2.ttft_ms === null || record2.ttft_ms > slo.ttft_ms)) return false;
+  if (slo.tpot_ms !== void 0 && record2.tpot_ms !== null && record2.tpot_ms > slo.tpot_ms) return false;
+  if (slo.e2e_ms !== void 0 && (record2.e2e_ms === null || record2.e2e_ms > slo.e2e_ms)) return false;
+  return true;
+}
+var hasSlo = (slo) => slo.ttft_ms !== void 0 || slo.tpot_ms !== void 0 || slo.e2e_ms !== void 0;
+function extent(values) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}
+function collect(records, pick2) {
+  const values = [];
+  for (const record2 of records) {
+    const value = pick2(record2);
+    if (value !== null) values.push(value);
+  }
+  return values;
+}
+function forEachValue(records, metric, visit2) {
+  for (const record2 of records) {
+    if (!record2.ok) continue;
+    if (metric === "itl_ms") for (const gap of record2.itl_ms) visit2(gap);
+    else if (record2[metric] !== null) visit2(record2[metric]);
+  }
+}
+function valuesOf(records, metric) {
+  const values = [];
+  forEachValue(records, metric, (value) => values.push(value));
+  return values;
+}
+function pooledItl(records) {
+  let total = 0;
+  for (const record2 of records) if (record2.ok) total += record2.itl_ms.length;
+  const values = new Float64Array(total);
+  let offset = 0;
+  for (const record2 of records) {
+    if (!record2.ok) continue;
+    values.set(record2.itl_ms, offset);
+    offset += record2.itl_ms.length;
+  }
+  return values;
+}
+function summarizeTrial({ records, slo, targetRate, durationS: givenDurationS }) {
+  const counted = records.filter(countsAsSent);
+  const ok = counted.filter((record2) => record2.ok);
+  const sentTimes = collect(counted, (r) => r.sent_ms);
+  const sends = extent(sentTimes);
+  const firstSend = sentTimes.length > 0 ? sends.min : 0;
+  const lastEnd = counted.length > 0 ? extent(counted.map((r) => r.end_ms)).max : 0;
+  const durationS = givenDurationS ?? Math.max(0, lastEnd - firstSend) / 1e3;
+  const perSecond = (amount) => durationS > 0 ? amount / durationS : 0;
+  const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0);
+  const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0);
+  const sendSpanS = sentTimes.length > 1 ? (sends.max - firstSend) / 1e3 : 0;
+  const sources = new Set(ok.map((r) => r.output_tokens_source));
+  const summary = {
+    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
+    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
+    itl_ms: describe(pooledItl(ok)),
+    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
+    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
+    request_throughput: perSecond(ok.length),
+    output_throughput: perSecond(outputTokens),
+    total_throughput: perSecond(inputTokens + outputTokens),
+    goodput: hasSlo(slo) ? perSecond(ok.filter((r) => meetsSlo(r, slo)).length) : null,
+    error_rate: counted.length > 0 ? (counted.length - ok.length) / counted.length : 0,
+    sent: counted.length,
+    completed: ok.length,
+    failed: counted.length - ok.length,
+    total_input_tokens: inputTokens,
+    total_output_tokens: outputTokens,
+    achieved_rate: sendSpanS > 0 ? (sentTimes.length - 1) / sendSpanS : null,
+    target_rate: targetRate,
+    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0] : "mixed"
+  };
+  return { summary, durationS };
+}
+function meanOf(values) {
+  const present = values.filter((value) => value !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
+}
+function summarizeRun(trials, slo) {
+  const records = trials.flatMap((trial) => trial.requests);
+  const ok = records.filter((r) => r.ok && countsAsSent(r));
+  const counted = records.filter(countsAsSent);
+  const scalar = (pick2) => meanOf(trials.map((trial) => pick2(trial.summary)));
+  return {
+    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
+    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
+    itl_ms: describe(pooledItl(ok)),
+    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
+    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
+    request_throughput: scalar((s) => s.request_throughput) ?? 0,
+    output_throughput: scalar((s) => s.output_throughput) ?? 0,
+    total_throughput: scalar((s) => s.total_throughput) ?? 0,
+    goodput: hasSlo(slo) ? scalar((s) => s.goodput) : null,
+    error_rate: scalar((s) => s.error_rate) ?? 0,
+    sent: counted.length,
+    completed: ok.length,
+    failed: counted.length - ok.length
+  };
+}
+
+// src/stats/argsort.ts
+var DIGIT_BITS = 16;
+var BUCKETS = 1 << DIGIT_BITS;
+function orderedWords(values) {
+  const words2 = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+  const high = new Uint32Array(values.length);
+  const low = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const hi = words2[2 * i + 1];
+    const lo = words2[2 * i];
+    const negative = hi >>> 31 === 1;
+    high[i] = negative ? ~hi >>> 0 : (hi | 2147483648) >>> 0;
+    low[i] = negative ? ~lo >>> 0 : lo;
+  }
+  return { high, low };
+}
+function argsort(values) {
+  const n = values.length;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  const { high, low } = orderedWords(values);
+  let spare = new Int32Array(n);
+  const counts = new Int32Array(BUCKETS);
+  for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[word[i] >>> shift & BUCKETS - 1]++;
+    if (counts[word[0] >>> shift & BUCKETS - 1] === n) continue;
+    let total = 0;
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const count = counts[bucket];
+      counts[bucket] = total;
+      total += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const index = order[k];
+      spare[counts[word[index] >>> shift & BUCKETS - 1]++] = index;
+    }
+    ;
+    [order, spare] = [spare, order];
+  }
+  return order;
 }
 
 // src/stats/blocked-sample.ts
@@ -52871,43 +52983,20 @@ function runValidityChecks(result, side, thresholds) {
 // src/compare/compare.ts
 var MIN_TRIALS_FOR_TRIAL_LEVEL = 3;
 var BOOTSTRAP_VALUE_LIMIT = 25e3;
-function requestValues(trial, base) {
-  const values = [];
-  for (const request of trial.requests) {
-    if (!request.ok) continue;
-    if (base === "itl_ms") {
-      for (const gap of request.itl_ms) values.push(gap);
-    } else {
-      const value = request[base];
-      if (value !== null) values.push(value);
-    }
-  }
-  return values;
-}
-function countValues(trial, base) {
-  let count = 0;
-  for (const request of trial.requests) {
-    if (!request.ok) continue;
-    if (base === "itl_ms") count += request.itl_ms.length;
-    else if (request[base] !== null) count++;
-  }
-  return count;
-}
 function bootstrapValues(result, base) {
-  const counts = result.trials.map((trial) => countValues(trial, base));
+  const counts = result.trials.map((trial) => {
+    let count = 0;
+    forEachValue(trial.requests, base, () => count++);
+    return count;
+  });
   const stride = Math.max(1, Math.ceil(counts.reduce((a, b) => a + b, 0) / BOOTSTRAP_VALUE_LIMIT));
   const trials = result.trials.map((trial, t) => {
     const values = new Float64Array(Math.ceil(counts[t] / stride));
     let seen = 0;
     let kept = 0;
-    const keep = (value) => {
+    forEachValue(trial.requests, base, (value) => {
       if (seen++ % stride === 0) values[kept++] = value;
-    };
-    for (const request of trial.requests) {
-      if (!request.ok) continue;
-      if (base === "itl_ms") for (const gap of request.itl_ms) keep(gap);
-      else if (request[base] !== null) keep(request[base]);
-    }
+    });
     return values.subarray(0, kept);
   });
   return { trials, stride };
@@ -53005,8 +53094,8 @@ function evaluate2(name, spec, baseline, current, thresholds, intervals, tested)
   if (unit === "trial") {
     p = mannWhitneyU(bTrials, cTrials, { method: "auto" }).p;
   } else {
-    const a = baseline.trials.flatMap((trial) => requestValues(trial, metric.base));
-    const b = current.trials.flatMap((trial) => requestValues(trial, metric.base));
+    const a = baseline.trials.flatMap((trial) => valuesOf(trial.requests, metric.base));
+    const b = current.trials.flatMap((trial) => valuesOf(trial.requests, metric.base));
     if (a.length > 0 && b.length > 0) p = mannWhitneyU(a, b, { method: "asymptotic", continuity: true }).p;
   }
   const interval = intervals.get(name);
@@ -73206,14 +73295,7 @@ function describeLoad(result) {
   return `concurrency ${load.concurrency} (closed loop)`;
 }
 function pooledQuantiles(result, base) {
-  const values = [];
-  for (const trial of result.trials) {
-    for (const request of trial.requests) {
-      if (!request.ok) continue;
-      if (base === "itl_ms") for (const gap of request.itl_ms) values.push(gap);
-      else if (request[base] !== null) values.push(request[base]);
-    }
-  }
+  const values = result.trials.flatMap((trial) => valuesOf(trial.requests, base));
   return values.length === 0 ? null : percentiles(values, [...PICTURE_QUANTILES]);
 }
 function detailRows(baseline, current) {
@@ -74305,106 +74387,6 @@ function captureRunner() {
 async function captureEnvironment(dispatcher, origin, headers, workloadModel) {
   const [server, gpu] = await Promise.all([captureServer(dispatcher, origin, headers, workloadModel), captureGpus()]);
   return { server, gpu, runner: captureRunner() };
-}
-
-// src/metrics/summary.ts
-var countsAsSent = (record2) => record2.error?.kind !== "cancelled";
-function meetsSlo(record2, slo) {
-  if (!record2.ok) return false;
-  if (slo.ttft_ms !== void 0 && (record2.ttft_ms === null || record2.ttft_ms > slo.ttft_ms)) return false;
-  if (slo.tpot_ms !== void 0 && record2.tpot_ms !== null && record2.tpot_ms > slo.tpot_ms) return false;
-  if (slo.e2e_ms !== void 0 && (record2.e2e_ms === null || record2.e2e_ms > slo.e2e_ms)) return false;
-  return true;
-}
-var hasSlo = (slo) => slo.ttft_ms !== void 0 || slo.tpot_ms !== void 0 || slo.e2e_ms !== void 0;
-function extent(values) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const value of values) {
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  return { min, max };
-}
-function collect(records, pick2) {
-  const values = [];
-  for (const record2 of records) {
-    const value = pick2(record2);
-    if (value !== null) values.push(value);
-  }
-  return values;
-}
-function pooledItl(records) {
-  let total = 0;
-  for (const record2 of records) if (record2.ok) total += record2.itl_ms.length;
-  const values = new Float64Array(total);
-  let offset = 0;
-  for (const record2 of records) {
-    if (!record2.ok) continue;
-    values.set(record2.itl_ms, offset);
-    offset += record2.itl_ms.length;
-  }
-  return values;
-}
-function summarizeTrial({ records, slo, targetRate, durationS: givenDurationS }) {
-  const counted = records.filter(countsAsSent);
-  const ok = counted.filter((record2) => record2.ok);
-  const sentTimes = collect(counted, (r) => r.sent_ms);
-  const sends = extent(sentTimes);
-  const firstSend = sentTimes.length > 0 ? sends.min : 0;
-  const lastEnd = counted.length > 0 ? extent(counted.map((r) => r.end_ms)).max : 0;
-  const durationS = givenDurationS ?? Math.max(0, lastEnd - firstSend) / 1e3;
-  const perSecond = (amount) => durationS > 0 ? amount / durationS : 0;
-  const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0);
-  const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0);
-  const sendSpanS = sentTimes.length > 1 ? (sends.max - firstSend) / 1e3 : 0;
-  const sources = new Set(ok.map((r) => r.output_tokens_source));
-  const summary = {
-    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
-    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
-    itl_ms: describe(pooledItl(ok)),
-    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
-    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
-    request_throughput: perSecond(ok.length),
-    output_throughput: perSecond(outputTokens),
-    total_throughput: perSecond(inputTokens + outputTokens),
-    goodput: hasSlo(slo) ? perSecond(ok.filter((r) => meetsSlo(r, slo)).length) : null,
-    error_rate: counted.length > 0 ? (counted.length - ok.length) / counted.length : 0,
-    sent: counted.length,
-    completed: ok.length,
-    failed: counted.length - ok.length,
-    total_input_tokens: inputTokens,
-    total_output_tokens: outputTokens,
-    achieved_rate: sendSpanS > 0 ? (sentTimes.length - 1) / sendSpanS : null,
-    target_rate: targetRate,
-    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0] : "mixed"
-  };
-  return { summary, durationS };
-}
-function meanOf(values) {
-  const present = values.filter((value) => value !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
-}
-function summarizeRun(trials, slo) {
-  const records = trials.flatMap((trial) => trial.requests);
-  const ok = records.filter((r) => r.ok && countsAsSent(r));
-  const counted = records.filter(countsAsSent);
-  const scalar = (pick2) => meanOf(trials.map((trial) => pick2(trial.summary)));
-  return {
-    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
-    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
-    itl_ms: describe(pooledItl(ok)),
-    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
-    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
-    request_throughput: scalar((s) => s.request_throughput) ?? 0,
-    output_throughput: scalar((s) => s.output_throughput) ?? 0,
-    total_throughput: scalar((s) => s.total_throughput) ?? 0,
-    goodput: hasSlo(slo) ? scalar((s) => s.goodput) : null,
-    error_rate: scalar((s) => s.error_rate) ?? 0,
-    sent: counted.length,
-    completed: ok.length,
-    failed: counted.length - ok.length
-  };
 }
 
 // src/redact.ts

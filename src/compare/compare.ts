@@ -1,6 +1,7 @@
 import type { Thresholds } from '../config/thresholds.js'
 import { deriveSeed } from '../random.js'
-import type { ResultFile, TrialResult } from '../result/types.js'
+import type { ResultFile } from '../result/types.js'
+import { forEachValue, valuesOf } from '../metrics/summary.js'
 import { bootstrapRelativeChanges, expandedConfidence, type BootstrapStatistic, type RelativeChangeResult } from '../stats/bootstrap.js'
 import { minimumDetectableChange } from '../stats/detectable-effect.js'
 import { holm } from '../stats/holm.js'
@@ -17,50 +18,24 @@ const BOOTSTRAP_VALUE_LIMIT = 25_000
 
 type MetricSpec = Thresholds['metrics'][string]
 
-/** One request's value of a per-request metric, for the request-level test. */
-function requestValues(trial: TrialResult, base: DistributionMetric): number[] {
-  const values: number[] = []
-  for (const request of trial.requests) {
-    if (!request.ok) continue
-    if (base === 'itl_ms') {
-      for (const gap of request.itl_ms) values.push(gap)
-    } else {
-      const value = request[base]
-      if (value !== null) values.push(value)
-    }
-  }
-  return values
-}
-
-function countValues(trial: TrialResult, base: DistributionMetric): number {
-  let count = 0
-  for (const request of trial.requests) {
-    if (!request.ok) continue
-    if (base === 'itl_ms') count += request.itl_ms.length
-    else if (request[base] !== null) count++
-  }
-  return count
-}
-
 /**
  * Each trial's values in arrival order for the bootstrap, keeping every `stride`-th when a side
  * has more than BOOTSTRAP_VALUE_LIMIT (ITL pools millions): the values are never collected whole.
  */
 function bootstrapValues(result: ResultFile, base: DistributionMetric): { trials: Float64Array[]; stride: number } {
-  const counts = result.trials.map((trial) => countValues(trial, base))
+  const counts = result.trials.map((trial) => {
+    let count = 0
+    forEachValue(trial.requests, base, () => count++)
+    return count
+  })
   const stride = Math.max(1, Math.ceil(counts.reduce((a, b) => a + b, 0) / BOOTSTRAP_VALUE_LIMIT))
   const trials = result.trials.map((trial, t) => {
     const values = new Float64Array(Math.ceil(counts[t]! / stride))
     let seen = 0
     let kept = 0
-    const keep = (value: number): void => {
+    forEachValue(trial.requests, base, (value) => {
       if (seen++ % stride === 0) values[kept++] = value
-    }
-    for (const request of trial.requests) {
-      if (!request.ok) continue
-      if (base === 'itl_ms') for (const gap of request.itl_ms) keep(gap)
-      else if (request[base] !== null) keep(request[base])
-    }
+    })
     return values.subarray(0, kept)
   })
   return { trials, stride }
@@ -172,8 +147,8 @@ function evaluate(name: string, spec: MetricSpec, baseline: ResultFile, current:
   if (unit === 'trial') {
     p = mannWhitneyU(bTrials, cTrials, { method: 'auto' }).p
   } else {
-    const a = baseline.trials.flatMap((trial) => requestValues(trial, metric.base))
-    const b = current.trials.flatMap((trial) => requestValues(trial, metric.base))
+    const a = baseline.trials.flatMap((trial) => valuesOf(trial.requests, metric.base))
+    const b = current.trials.flatMap((trial) => valuesOf(trial.requests, metric.base))
     if (a.length > 0 && b.length > 0) p = mannWhitneyU(a, b, { method: 'asymptotic', continuity: true }).p
   }
   const interval = intervals.get(name)

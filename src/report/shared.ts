@@ -1,5 +1,6 @@
 import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../compare/metric-names.js'
 import type { ResultFile } from '../result/types.js'
+import { valuesOf } from '../metrics/summary.js'
 import { percentiles } from '../stats/percentile.js'
 import { formatNumber, formatPercent, label } from './format.js'
 
@@ -18,14 +19,7 @@ export function describeLoad(result: ResultFile): string {
 
 /** Quantiles of a metric's per-request values pooled over the side's successful requests. */
 export function pooledQuantiles(result: ResultFile, base: DistributionMetric): number[] | null {
-  const values: number[] = []
-  for (const trial of result.trials) {
-    for (const request of trial.requests) {
-      if (!request.ok) continue
-      if (base === 'itl_ms') for (const gap of request.itl_ms) values.push(gap)
-      else if (request[base] !== null) values.push(request[base])
-    }
-  }
+  const values = result.trials.flatMap((trial) => valuesOf(trial.requests, base))
   return values.length === 0 ? null : percentiles(values, [...PICTURE_QUANTILES])
 }
 
