@@ -3,12 +3,10 @@
 // and the schedule lag of a 200 req/s Poisson open loop. The scripted server runs in its own
 // process (test/helpers/timed-server.ts); every figure names the host CPU steal measured
 // while it was taken, since on a shared virtual machine that dominates the tails.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { resolveWorkload, type Workload } from '../src/config/workload.js'
 import { summarizeTrial } from '../src/metrics/summary.js'
 import { openTarget } from '../src/runner/run.js'
@@ -16,22 +14,14 @@ import { runTrial } from '../src/runner/trial.js'
 import { percentile } from '../src/stats/percentile.js'
 import { planPrompts } from '../src/workload/prompts.js'
 import { buildSendPlan } from '../src/workload/schedule.js'
+import { startUrlProcess, type UrlProcess } from '../src/url-process.js'
 import { cpuTimes, stealBetween } from '../test/helpers/steal.js'
 
 const monotonic = (): number => Number(process.hrtime.bigint()) / 1e6
 const pct = (value: number | null): string => (value === null ? 'n/a' : `${(100 * value).toFixed(0)}%`)
 const f2 = (value: number): string => value.toFixed(2)
 
-async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['test/helpers/timed-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url)))
-  return { url, child }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM')
-  await new Promise((resolve) => child.once('exit', resolve))
-}
+const startServer = (args: string[]): Promise<UrlProcess> => startUrlProcess(process.execPath, ['test/helpers/timed-server.ts', ...args], { stderr: 'inherit' })
 
 function workloadFor(url: string, streams: number, requests: number, tokens: number, load: object = { concurrency: streams }): Workload {
   return resolveWorkload({ name: 'bench', url, trials: 1, requests, warmup: 0, load, prompts: { input_tokens: 16, output_tokens: tokens } }, 'bench', { env: {} })
@@ -57,7 +47,7 @@ async function timing(streams: number): Promise<string> {
   const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests, plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
   const steal = stealBetween(before, cpuTimes())
   await target.close()
-  await stop(server.child)
+  await server.stop()
   const logs = new Map(readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ServerLog).map((entry) => [entry.prompt, entry]))
   rmSync(dir, { recursive: true, force: true })
   const firstLate: number[] = []
@@ -153,7 +143,7 @@ async function ingest(): Promise<string[]> {
     }
     rows.push(`| ${round + 1} | ratio, client / raw reader (CPU per event) | | | **${(ours.cpuUs / ours.events / (rawRow.cpuUs / rawRow.events)).toFixed(2)}×** | |`)
   }
-  await stop(server.child)
+  await server.stop()
   return rows
 }
 
@@ -169,7 +159,7 @@ async function scheduleLag(): Promise<string> {
   const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'measured', requests), plan, clock: monotonic })
   const steal = stealBetween(before, cpuTimes())
   await target.close()
-  await stop(server.child)
+  await server.stop()
   const { summary } = summarizeTrial({ records: run.records, slo: {}, targetRate: plan.kind === 'open' ? plan.scheduledRate : null })
   const lag = summary.schedule_lag_ms
   return `| Poisson 200 req/s, ${requests} requests | ${f2(lag.p50!)} | ${f2(lag.p99!)} | ${f2(lag.max!)} | ${f2(summary.achieved_rate!)} of ${f2(summary.target_rate!)} | ${pct(steal)} |`

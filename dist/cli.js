@@ -76642,11 +76642,58 @@ async function runSimulateCommand(options, log) {
 }
 
 // src/commands/real-engine.ts
-import { spawn } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/url-process.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+async function startUrlProcess(command, args, options = {}) {
+  const child = spawn(command, [...args], {
+    ...options.cwd !== void 0 ? { cwd: options.cwd } : {},
+    ...options.env !== void 0 ? { env: options.env } : {},
+    stdio: ["ignore", "pipe", options.stderr ?? "pipe"]
+  });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (text2) => {
+    stderr = (stderr + text2).slice(-16e3);
+  });
+  const exited = new Promise((resolve4) => child.once("exit", (code2) => resolve4(code2)));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const url2 = await new Promise((resolve4, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`${args[0] ?? command} printed no {"url"} line within ${timeoutMs} ms`));
+    }, timeoutMs);
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      try {
+        const announced = JSON.parse(line).url;
+        if (typeof announced === "string") {
+          clearTimeout(timer);
+          resolve4(announced);
+        }
+      } catch {
+      }
+    });
+    void exited.then((code2) => {
+      clearTimeout(timer);
+      reject(new Error(`${args[0] ?? command} exited with ${code2} before listening${stderr !== "" ? `:
+${stderr}` : ""}`));
+    });
+  });
+  return {
+    url: url2,
+    process: child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    }
+  };
+}
+
+// src/commands/real-engine.ts
 function engineDirectory() {
   const here = dirname5(fileURLToPath2(import.meta.url));
   for (const candidate of [resolve3(here, "..", "e2e", "engine"), resolve3(here, "..", "..", "e2e", "engine")]) {
@@ -76663,33 +76710,16 @@ function checkEngineInstalled(directory = engineDirectory()) {
 }
 async function startEngine(model, sequences = 4, directory = engineDirectory()) {
   checkEngineInstalled(directory);
-  const child = spawn(process.execPath, [join4(directory, "server.ts"), "--model", join4(directory, "models", `${model}.gguf`), "--port", "0", "--sequences", String(sequences), "--threads", "1", "--served-model-name", ENGINE_SERVED_NAME], {
-    cwd: directory,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: "true" }
-  });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (text2) => {
-    stderr = (stderr + text2).slice(-4e3);
-  });
-  const exited = new Promise((resolvePromise) => child.once("exit", () => resolvePromise()));
-  const url2 = await new Promise((resolvePromise, reject) => {
-    createInterface({ input: child.stdout }).once("line", (line) => {
-      try {
-        resolvePromise(JSON.parse(line).url);
-      } catch {
-        reject(new Error(`the engine printed ${JSON.stringify(line.slice(0, 200))} instead of its URL`));
-      }
-    });
-    void exited.then(() => reject(new Error(`the engine exited before listening:
-${stderr}`)));
-  });
+  const server = await startUrlProcess(
+    process.execPath,
+    [join4(directory, "server.ts"), "--model", join4(directory, "models", `${model}.gguf`), "--port", "0", "--sequences", String(sequences), "--threads", "1", "--served-model-name", ENGINE_SERVED_NAME],
+    { cwd: directory, env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: "true" } }
+  );
   return {
-    url: url2,
+    url: server.url,
     model,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
+      await server.stop();
     }
   };
 }

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../errors.js'
+import { startUrlProcess } from '../url-process.js'
 
 /** The engine lives in the repository (e2e/engine), beside dist/ and src/: found from either. */
 export function engineDirectory(): string {
@@ -39,32 +38,16 @@ export function checkEngineInstalled(directory = engineDirectory()): void {
  */
 export async function startEngine(model: EngineModel, sequences = 4, directory = engineDirectory()): Promise<EngineServer> {
   checkEngineInstalled(directory)
-  const child: ChildProcess = spawn(process.execPath, [join(directory, 'server.ts'), '--model', join(directory, 'models', `${model}.gguf`), '--port', '0', '--sequences', String(sequences), '--threads', '1', '--served-model-name', ENGINE_SERVED_NAME], {
-    cwd: directory,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: 'true' }
-  })
-  let stderr = ''
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
-    stderr = (stderr + text).slice(-4000)
-  })
-  const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()))
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      try {
-        resolvePromise((JSON.parse(line) as { url: string }).url)
-      } catch {
-        reject(new Error(`the engine printed ${JSON.stringify(line.slice(0, 200))} instead of its URL`))
-      }
-    })
-    void exited.then(() => reject(new Error(`the engine exited before listening:\n${stderr}`)))
-  })
+  const server = await startUrlProcess(
+    process.execPath,
+    [join(directory, 'server.ts'), '--model', join(directory, 'models', `${model}.gguf`), '--port', '0', '--sequences', String(sequences), '--threads', '1', '--served-model-name', ENGINE_SERVED_NAME],
+    { cwd: directory, env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: 'true' } }
+  )
   return {
-    url,
+    url: server.url,
     model,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-      await exited
+      await server.stop()
     }
   }
 }

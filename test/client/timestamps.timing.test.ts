@@ -8,7 +8,7 @@ import { openTarget, type Target } from '../../src/runner/run.js'
 import { runTrial, type TrialRun } from '../../src/runner/trial.js'
 import { percentile } from '../../src/stats/percentile.js'
 import { planPrompts } from '../../src/workload/prompts.js'
-import { startChildServer, type ChildServer } from '../helpers/child-server.js'
+import { startUrlProcess, type UrlProcess } from '../../src/url-process.js'
 import { cpuTimes, stealBetween } from '../helpers/steal.js'
 
 interface ServerLog {
@@ -45,7 +45,7 @@ const monotonic = (): number => Number(process.hrtime.bigint()) / 1e6
  * the role chunk as the first token would be caught.
  */
 describe(`client timestamps against the server's own write times, ${STREAMS} concurrent streams`, () => {
-  let server: ChildServer
+  let server: UrlProcess
   let logFile: string
   let workload: Workload
   let target: Target
@@ -60,7 +60,7 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
 
   beforeAll(async () => {
     logFile = join(mkdtempSync(join(tmpdir(), 'lpg-timing-')), 'server.jsonl')
-    server = await startChildServer('test/helpers/timed-server.ts', ['--log', logFile, '--ttft', '20:60', '--itl', '4:16', '--tokens', String(TOKENS)])
+    server = await startUrlProcess(process.execPath, ['test/helpers/timed-server.ts', '--log', logFile, '--ttft', '20:60', '--itl', '4:16', '--tokens', String(TOKENS)])
     workload = resolveWorkload({ name: 'timing', url: server.url, trials: 1, requests: REQUESTS, warmup: 0, load: { concurrency: STREAMS }, prompts: { input_tokens: 32, output_tokens: TOKENS } }, 'timing workload', { env: {} })
     target = await openTarget(workload, workload.url, monotonic)
     await target.connections.open(STREAMS)
@@ -83,7 +83,7 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
 
   afterAll(async () => {
     await target?.close()
-    await server?.close()
+    await server?.stop()
   })
 
   /** The client's absolute times of a request: its write, and each content event's arrival. */

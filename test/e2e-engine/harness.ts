@@ -2,13 +2,12 @@
  * Drives the e2e engine (e2e/engine) from tests: writes models, starts servers as child
  * processes on free ports, and streams requests with arrival timestamps.
  */
-import { execFile, spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { startUrlProcess, type UrlProcess } from '../../src/url-process.js'
 
 export const ENGINE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/engine')
 
@@ -21,37 +20,10 @@ export async function makeModel(out: string, args: readonly string[]): Promise<v
   await run(process.execPath, [join(ENGINE_DIR, 'make-model.ts'), '--out', out, ...args], { cwd: ENGINE_DIR })
 }
 
-export interface RunningServer {
-  url: string
-  process: ChildProcess
-  stderr: () => string
-  stop(): Promise<number | null>
-}
+export type RunningServer = UrlProcess
 
 export async function startServer(model: string, args: readonly string[] = []): Promise<RunningServer> {
-  const child = spawn(process.execPath, [join(ENGINE_DIR, 'server.ts'), '--model', model, '--port', '0', ...args], {
-    cwd: ENGINE_DIR,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stderr = ''
-  child.stderr.setEncoding('utf8').on('data', (text: string) => {
-    stderr += text
-  })
-  const exited = new Promise<number | null>((resolvePromise) => child.once('exit', (code) => resolvePromise(code)))
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout })
-    lines.once('line', (line) => resolvePromise((JSON.parse(line) as { url: string }).url))
-    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${stderr}`)))
-  })
-  return {
-    url,
-    process: child,
-    stderr: () => stderr,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM')
-      return exited
-    }
-  }
+  return startUrlProcess(process.execPath, [join(ENGINE_DIR, 'server.ts'), '--model', model, '--port', '0', ...args], { cwd: ENGINE_DIR })
 }
 
 export interface StreamedEvent {
