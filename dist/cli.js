@@ -74064,34 +74064,25 @@ function chatContent(choice) {
   return nonEmptyString(delta.content) || nonEmptyString(delta.reasoning_content) || nonEmptyString(delta.reasoning) || Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0;
 }
 var completionContent = (choice) => nonEmptyString(choice.text);
+function openAiBody(request, spec, input2) {
+  return {
+    ...spec.extra_body,
+    ...spec.model !== void 0 ? { model: spec.model } : {},
+    ...input2,
+    max_tokens: request.maxTokens,
+    ...samplingFields(spec),
+    stream: true,
+    stream_options: { include_usage: true }
+  };
+}
 var openAiChat = {
   kind: "openai-chat",
-  buildBody(request, spec) {
-    return {
-      ...spec.extra_body,
-      ...spec.model !== void 0 ? { model: spec.model } : {},
-      messages: request.messages ?? [{ role: "user", content: request.prompt }],
-      max_tokens: request.maxTokens,
-      ...samplingFields(spec),
-      stream: true,
-      stream_options: { include_usage: true }
-    };
-  },
+  buildBody: (request, spec) => openAiBody(request, spec, { messages: request.messages ?? [{ role: "user", content: request.prompt }] }),
   read: (data, reading) => readOpenAi(data, reading, chatContent)
 };
 var openAiCompletions = {
   kind: "openai-completions",
-  buildBody(request, spec) {
-    return {
-      ...spec.extra_body,
-      ...spec.model !== void 0 ? { model: spec.model } : {},
-      prompt: request.prompt,
-      max_tokens: request.maxTokens,
-      ...samplingFields(spec),
-      stream: true,
-      stream_options: { include_usage: true }
-    };
-  },
+  buildBody: (request, spec) => openAiBody(request, spec, { prompt: request.prompt }),
   read: (data, reading) => readOpenAi(data, reading, completionContent)
 };
 var tgi = {

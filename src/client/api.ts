@@ -113,35 +113,28 @@ function chatContent(choice: Record<string, unknown>): boolean {
 
 const completionContent = (choice: Record<string, unknown>): boolean => nonEmptyString(choice.text)
 
+/** An OpenAI streaming body around the request's input (`messages` or `prompt`). */
+function openAiBody(request: PlannedRequest, spec: WorkloadSpec, input: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...spec.extra_body,
+    ...(spec.model !== undefined ? { model: spec.model } : {}),
+    ...input,
+    max_tokens: request.maxTokens,
+    ...samplingFields(spec),
+    stream: true,
+    stream_options: { include_usage: true }
+  }
+}
+
 const openAiChat: ApiAdapter = {
   kind: 'openai-chat',
-  buildBody(request, spec) {
-    return {
-      ...spec.extra_body,
-      ...(spec.model !== undefined ? { model: spec.model } : {}),
-      messages: request.messages ?? [{ role: 'user', content: request.prompt }],
-      max_tokens: request.maxTokens,
-      ...samplingFields(spec),
-      stream: true,
-      stream_options: { include_usage: true }
-    }
-  },
+  buildBody: (request, spec) => openAiBody(request, spec, { messages: request.messages ?? [{ role: 'user', content: request.prompt }] }),
   read: (data, reading) => readOpenAi(data, reading, chatContent)
 }
 
 const openAiCompletions: ApiAdapter = {
   kind: 'openai-completions',
-  buildBody(request, spec) {
-    return {
-      ...spec.extra_body,
-      ...(spec.model !== undefined ? { model: spec.model } : {}),
-      prompt: request.prompt,
-      max_tokens: request.maxTokens,
-      ...samplingFields(spec),
-      stream: true,
-      stream_options: { include_usage: true }
-    }
-  },
+  buildBody: (request, spec) => openAiBody(request, spec, { prompt: request.prompt }),
   read: (data, reading) => readOpenAi(data, reading, completionContent)
 }
 
