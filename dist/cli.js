@@ -44434,8 +44434,8 @@ var require_cache3 = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -44462,9 +44462,9 @@ var require_cache3 = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -44494,11 +44494,11 @@ var require_cache3 = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -44680,13 +44680,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -44716,12 +44716,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -52043,6 +52043,158 @@ var Random = class {
   }
 };
 
+// src/result/columns.ts
+function pick(records, ok, field) {
+  const values = new Float64Array(ok);
+  let kept = 0;
+  for (const record2 of records) {
+    const value = record2[field];
+    if (record2.ok && value !== null) values[kept++] = value;
+  }
+  return kept === ok ? values : values.slice(0, kept);
+}
+function trialColumns(records) {
+  let ok = 0;
+  let gaps = 0;
+  let outputTokens = 0;
+  let maxTokens = 0;
+  let clientQueueMs = 0;
+  for (const record2 of records) {
+    if (!record2.ok) continue;
+    ok++;
+    gaps += record2.itl_ms.length;
+    outputTokens += record2.output_tokens;
+    maxTokens += record2.max_tokens;
+    clientQueueMs += record2.client_queue_ms ?? 0;
+  }
+  const itl = new Float64Array(gaps);
+  let offset = 0;
+  for (const record2 of records) {
+    if (!record2.ok) continue;
+    const gapsOfRecord = record2.itl_ms;
+    for (let i = 0; i < gapsOfRecord.length; i++) itl[offset++] = gapsOfRecord[i];
+  }
+  return {
+    records: records.length,
+    ok,
+    ttft_ms: pick(records, ok, "ttft_ms"),
+    tpot_ms: pick(records, ok, "tpot_ms"),
+    e2e_ms: pick(records, ok, "e2e_ms"),
+    itl_ms: itl,
+    outputTokens,
+    maxTokens,
+    clientQueueMs
+  };
+}
+var isComparable = (result) => result.trials.length === 0 || "columns" in result.trials[0];
+var cache = /* @__PURE__ */ new WeakMap();
+function toComparable(result) {
+  if (isComparable(result)) return result;
+  let comparable = cache.get(result);
+  if (comparable === void 0) {
+    comparable = { ...result, trials: result.trials.map(({ requests, ...trial }) => ({ ...trial, columns: trialColumns(requests) })) };
+    cache.set(result, comparable);
+  }
+  return comparable;
+}
+function pooledValues(result, metric) {
+  const parts = result.trials.map((trial) => trial.columns[metric]);
+  const pooled2 = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    pooled2.set(part, offset);
+    offset += part.length;
+  }
+  return pooled2;
+}
+
+// src/stats/index-stream.ts
+import { createHash as createHash2 } from "node:crypto";
+var TWO_TO_MINUS_32 = 2 ** -32;
+var IndexStream = class _IndexStream {
+  state;
+  /** A stream named by a seed and labels; the state is the first 128 bits of their SHA-256. */
+  constructor(seed, ...labels) {
+    const hash2 = createHash2("sha256").update(`${seed}`);
+    for (const label2 of labels) hash2.update(`\0${label2}`);
+    const digest = hash2.digest();
+    this.state = new Int32Array(4);
+    for (let i = 0; i < 4; i++) this.state[i] = digest.readInt32LE(4 * i);
+    if (this.state.every((word) => word === 0)) this.state[0] = 1;
+  }
+  /** Sets the state word by word (for known-answer tests against the reference implementation). */
+  static fromState(words2) {
+    const stream = new _IndexStream(0);
+    words2.forEach((word, i) => stream.state[i] = word | 0);
+    return stream;
+  }
+  /** The next 32-bit output, as an unsigned integer. */
+  nextUint32() {
+    const s = this.state;
+    const s0 = s[0];
+    const s1 = s[1];
+    const s2 = s[2] ^ s0;
+    const s3 = s[3] ^ s1;
+    s[0] = s0 ^ s3;
+    s[1] = s1 ^ s2;
+    s[2] = s2 ^ s1 << 9;
+    s[3] = rotl(s3, 11);
+    return Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+  }
+  /**
+   * Uniform integer in [0, n) by scaling a 32-bit output: for the n this is used with (blocks and
+   * trials, at most thousands) the largest bias is n / 2^32, below 1e-6 relative.
+   */
+  below(n) {
+    return Math.floor(this.nextUint32() * TWO_TO_MINUS_32 * n);
+  }
+};
+var rotl = (x, k) => x << k | x >>> 32 - k;
+
+// src/stats/argsort.ts
+var DIGIT_BITS = 16;
+var BUCKETS = 1 << DIGIT_BITS;
+function orderedWords(values) {
+  const words2 = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+  const high = new Uint32Array(values.length);
+  const low = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const hi = words2[2 * i + 1];
+    const lo = words2[2 * i];
+    const negative = hi >>> 31 === 1;
+    high[i] = negative ? ~hi >>> 0 : (hi | 2147483648) >>> 0;
+    low[i] = negative ? ~lo >>> 0 : lo;
+  }
+  return { high, low };
+}
+function argsort(values) {
+  const n = values.length;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  const { high, low } = orderedWords(values);
+  let spare = new Int32Array(n);
+  const counts = new Int32Array(BUCKETS);
+  for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[word[i] >>> shift & BUCKETS - 1]++;
+    if (counts[word[0] >>> shift & BUCKETS - 1] === n) continue;
+    let total = 0;
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const count = counts[bucket];
+      counts[bucket] = total;
+      total += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const index = order[k];
+      spare[counts[word[index] >>> shift & BUCKETS - 1]++] = index;
+    }
+    ;
+    [order, spare] = [spare, order];
+  }
+  return order;
+}
+
 // src/stats/percentile.ts
 function checkPercentile(p) {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], got ${p}`);
@@ -52110,162 +52262,6 @@ function describe(values) {
     p99: percentileOfSorted(sorted, 99),
     max: sorted[count - 1]
   };
-}
-
-// src/metrics/summary.ts
-var countsAsSent = (record2) => record2.error?.kind !== "cancelled";
-function meetsSlo(record2, slo) {
-  if (!record2.ok) return false;
-  if (slo.ttft_ms !== void 0 && (record2.ttft_ms === null || record2.ttft_ms > slo.ttft_ms)) return false;
-  if (slo.tpot_ms !== void 0 && record2.tpot_ms !== null && record2.tpot_ms > slo.tpot_ms) return false;
-  if (slo.e2e_ms !== void 0 && (record2.e2e_ms === null || record2.e2e_ms > slo.e2e_ms)) return false;
-  return true;
-}
-var hasSlo = (slo) => slo.ttft_ms !== void 0 || slo.tpot_ms !== void 0 || slo.e2e_ms !== void 0;
-function extent(values) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const value of values) {
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  return { min, max };
-}
-function collect(records, pick2) {
-  const values = [];
-  for (const record2 of records) {
-    const value = pick2(record2);
-    if (value !== null) values.push(value);
-  }
-  return values;
-}
-function forEachValue(records, metric, visit2) {
-  for (const record2 of records) {
-    if (!record2.ok) continue;
-    if (metric === "itl_ms") for (const gap of record2.itl_ms) visit2(gap);
-    else if (record2[metric] !== null) visit2(record2[metric]);
-  }
-}
-function valuesOf(records, metric) {
-  const values = [];
-  forEachValue(records, metric, (value) => values.push(value));
-  return values;
-}
-function pooledItl(records) {
-  let total = 0;
-  for (const record2 of records) if (record2.ok) total += record2.itl_ms.length;
-  const values = new Float64Array(total);
-  let offset = 0;
-  for (const record2 of records) {
-    if (!record2.ok) continue;
-    values.set(record2.itl_ms, offset);
-    offset += record2.itl_ms.length;
-  }
-  return values;
-}
-function summarizeTrial({ records, slo, targetRate, durationS: givenDurationS }) {
-  const counted = records.filter(countsAsSent);
-  const ok = counted.filter((record2) => record2.ok);
-  const sentTimes = collect(counted, (r) => r.sent_ms);
-  const sends = extent(sentTimes);
-  const firstSend = sentTimes.length > 0 ? sends.min : 0;
-  const lastEnd = counted.length > 0 ? extent(counted.map((r) => r.end_ms)).max : 0;
-  const durationS = givenDurationS ?? Math.max(0, lastEnd - firstSend) / 1e3;
-  const perSecond = (amount) => durationS > 0 ? amount / durationS : 0;
-  const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0);
-  const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0);
-  const sendSpanS = sentTimes.length > 1 ? (sends.max - firstSend) / 1e3 : 0;
-  const sources = new Set(ok.map((r) => r.output_tokens_source));
-  const summary = {
-    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
-    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
-    itl_ms: describe(pooledItl(ok)),
-    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
-    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
-    request_throughput: perSecond(ok.length),
-    output_throughput: perSecond(outputTokens),
-    total_throughput: perSecond(inputTokens + outputTokens),
-    goodput: hasSlo(slo) ? perSecond(ok.filter((r) => meetsSlo(r, slo)).length) : null,
-    error_rate: counted.length > 0 ? (counted.length - ok.length) / counted.length : 0,
-    sent: counted.length,
-    completed: ok.length,
-    failed: counted.length - ok.length,
-    total_input_tokens: inputTokens,
-    total_output_tokens: outputTokens,
-    achieved_rate: sendSpanS > 0 ? (sentTimes.length - 1) / sendSpanS : null,
-    target_rate: targetRate,
-    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0] : "mixed"
-  };
-  return { summary, durationS };
-}
-function meanOf(values) {
-  const present = values.filter((value) => value !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
-}
-function summarizeRun(trials, slo) {
-  const records = trials.flatMap((trial) => trial.requests);
-  const ok = records.filter((r) => r.ok && countsAsSent(r));
-  const counted = records.filter(countsAsSent);
-  const scalar = (pick2) => meanOf(trials.map((trial) => pick2(trial.summary)));
-  return {
-    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
-    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
-    itl_ms: describe(pooledItl(ok)),
-    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
-    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
-    request_throughput: scalar((s) => s.request_throughput) ?? 0,
-    output_throughput: scalar((s) => s.output_throughput) ?? 0,
-    total_throughput: scalar((s) => s.total_throughput) ?? 0,
-    goodput: hasSlo(slo) ? scalar((s) => s.goodput) : null,
-    error_rate: scalar((s) => s.error_rate) ?? 0,
-    sent: counted.length,
-    completed: ok.length,
-    failed: counted.length - ok.length
-  };
-}
-
-// src/stats/argsort.ts
-var DIGIT_BITS = 16;
-var BUCKETS = 1 << DIGIT_BITS;
-function orderedWords(values) {
-  const words2 = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-  const high = new Uint32Array(values.length);
-  const low = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const hi = words2[2 * i + 1];
-    const lo = words2[2 * i];
-    const negative = hi >>> 31 === 1;
-    high[i] = negative ? ~hi >>> 0 : (hi | 2147483648) >>> 0;
-    low[i] = negative ? ~lo >>> 0 : lo;
-  }
-  return { high, low };
-}
-function argsort(values) {
-  const n = values.length;
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < 2) return order;
-  const { high, low } = orderedWords(values);
-  let spare = new Int32Array(n);
-  const counts = new Int32Array(BUCKETS);
-  for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[word[i] >>> shift & BUCKETS - 1]++;
-    if (counts[word[0] >>> shift & BUCKETS - 1] === n) continue;
-    let total = 0;
-    for (let bucket = 0; bucket < BUCKETS; bucket++) {
-      const count = counts[bucket];
-      counts[bucket] = total;
-      total += count;
-    }
-    for (let k = 0; k < n; k++) {
-      const index = order[k];
-      spare[counts[word[index] >>> shift & BUCKETS - 1]++] = index;
-    }
-    ;
-    [order, spare] = [spare, order];
-  }
-  return order;
 }
 
 // src/stats/blocked-sample.ts
@@ -52442,22 +52438,24 @@ var BlockResampler = class {
   resample;
   drawn;
   drawnCount = 0;
-  draw(random) {
+  /** `record`: also keep the drawn blocks in order, for `rebuild`. */
+  draw(random, record2) {
     const { trialBlocks, blockStart } = this.sample;
-    const { weights } = this.resample;
+    const weights = this.resample.weights;
+    const drawn = this.drawn;
     const trials = trialBlocks.length - 1;
     weights.fill(0);
     let size = 0;
     let drawnCount = 0;
     for (let d = 0; d < trials; d++) {
-      const trial = random.int(0, trials - 1);
+      const trial = random.below(trials);
       const first = trialBlocks[trial];
       const blocks = trialBlocks[trial + 1] - first;
       for (let k = 0; k < blocks; k++) {
-        const block = first + random.int(0, blocks - 1);
+        const block = first + random.below(blocks);
         weights[block]++;
         size += blockStart[block + 1] - blockStart[block];
-        this.drawn[drawnCount++] = block;
+        if (record2) drawn[drawnCount++] = block;
       }
     }
     this.resample.size = size;
@@ -52485,36 +52483,34 @@ function observed(statistic, sample) {
   if (statistic.kind === "mean") return mean(sample.values);
   return percentileOfSorted(sample.sortedValues, statistic.p);
 }
-function bootstrapRelativeChanges(baseline, current, statistics, options) {
-  const { iterations, confidence } = checkOptions(options);
+function bootstrapSide(trials, statistics, options) {
+  const { iterations } = checkOptions(options);
   for (const statistic of statistics) {
     if (typeof statistic !== "function" && statistic.kind === "percentile" && !(statistic.p >= 0 && statistic.p <= 100)) {
       throw new RangeError(`percentile must be in [0, 100], got ${statistic.p}`);
     }
   }
-  const sides = [prepareBlockedSample(baseline, options.blockLength), prepareBlockedSample(current, options.blockLength)];
-  if (sides[0].values.length === 0 || sides[1].values.length === 0) {
-    return statistics.map(() => ({ ok: false, reason: "empty_sample", estimatePct: null, lowPct: null, highPct: null }));
-  }
-  const resamplers = sides.map((side) => new BlockResampler(side));
+  const sample = prepareBlockedSample(trials, options.blockLength);
+  if (sample.values.length === 0) return { ok: false };
+  const resampler = new BlockResampler(sample);
   const needsRebuild = statistics.some((statistic) => typeof statistic === "function");
-  const buffers = sides.map((side, index) => new Float64Array(needsRebuild ? resamplers[index].drawn.length * largestBlock(side) : 0));
-  const changes = statistics.map(() => new Float64Array(iterations));
-  const random = new Random(options.seed, "bootstrap-blocks");
-  const [baseResampler, currentResampler] = resamplers;
-  const [baseBuffer, currentBuffer] = buffers;
+  const buffer = new Float64Array(needsRebuild ? resampler.drawn.length * largestBlock(sample) : 0);
+  const replicates = statistics.map(() => new Float64Array(iterations));
+  const random = new IndexStream(options.seed, "bootstrap-blocks", options.stream);
   for (let iteration = 0; iteration < iterations; iteration++) {
-    baseResampler.draw(random);
-    currentResampler.draw(random);
-    for (let s = 0; s < statistics.length; s++) {
-      const statistic = statistics[s];
-      const base = evaluate(statistic, baseResampler, baseBuffer);
-      changes[s][iteration] = relativeChangePct(base, evaluate(statistic, currentResampler, currentBuffer));
-    }
+    resampler.draw(random, needsRebuild);
+    for (let s = 0; s < statistics.length; s++) replicates[s][iteration] = evaluate(statistics[s], resampler, buffer);
   }
-  return statistics.map((statistic, s) => {
-    const estimatePct = relativeChangePct(observed(statistic, sides[0]), observed(statistic, sides[1]));
-    return summarize(estimatePct, changes[s], confidence);
+  return { ok: true, observed: statistics.map((statistic) => observed(statistic, sample)), replicates };
+}
+function relativeChangeIntervals(baseline, current, statistics, confidence = DEFAULT_CONFIDENCE) {
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  if (!baseline.ok || !current.ok) return Array.from({ length: statistics }, () => ({ ok: false, reason: "empty_sample", estimatePct: null, lowPct: null, highPct: null }));
+  return baseline.replicates.map((base, s) => {
+    const cur = current.replicates[s];
+    const changes = new Float64Array(base.length);
+    for (let i = 0; i < base.length; i++) changes[i] = relativeChangePct(base[i], cur[i]);
+    return summarize(relativeChangePct(baseline.observed[s], current.observed[s]), changes, confidence);
   });
 }
 function largestBlock(sample) {
@@ -52868,19 +52864,20 @@ function workloadDifferences(baseline, current) {
   const keys = [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].filter((key) => !ignored.has(key.split(".")[0])).sort();
   return keys.filter((key) => a.get(key) !== b.get(key)).map((key) => `${key}: ${a.get(key) ?? "absent"} vs ${b.get(key) ?? "absent"}`);
 }
-function meanOutputTokens(result) {
-  let output2 = 0;
-  let asked = 0;
-  let count = 0;
-  for (const trial of result.trials) {
-    for (const request of trial.requests) {
-      if (!request.ok) continue;
-      output2 += request.output_tokens;
-      asked += request.max_tokens;
-      count++;
-    }
+function okTotals(result) {
+  const totals = { ok: 0, outputTokens: 0, maxTokens: 0, clientQueueMs: 0, e2eMs: 0 };
+  for (const { columns } of result.trials) {
+    totals.ok += columns.ok;
+    totals.outputTokens += columns.outputTokens;
+    totals.maxTokens += columns.maxTokens;
+    totals.clientQueueMs += columns.clientQueueMs;
+    for (let i = 0; i < columns.e2e_ms.length; i++) totals.e2eMs += columns.e2e_ms[i];
   }
-  return count === 0 ? null : { output: output2 / count, asked: asked / count };
+  return totals;
+}
+function meanOutputTokens(result) {
+  const totals = okTotals(result);
+  return totals.ok === 0 ? null : { output: totals.outputTokens / totals.ok, asked: totals.maxTokens / totals.ok };
 }
 function comparabilityChecks(baseline, current, thresholds) {
   const checks = [];
@@ -52917,7 +52914,6 @@ function comparabilityChecks(baseline, current, thresholds) {
   }
   return checks;
 }
-var okRequests = (result) => result.trials.flatMap((trial) => trial.requests.filter((request) => request.ok));
 function runValidityChecks(result, side, thresholds) {
   const limits = thresholds.validity;
   const checks = [];
@@ -52947,9 +52943,9 @@ function runValidityChecks(result, side, thresholds) {
       detail: `client schedule lag p99 ${lag.toFixed(2)} ms (at most ${limits.max_schedule_lag_p99_ms} ms)`
     });
   } else if (lag !== null) {
-    const ok2 = okRequests(result);
-    const meanLag = ok2.reduce((sum, r) => sum + (r.client_queue_ms ?? 0), 0) / Math.max(1, ok2.length);
-    const meanE2e = ok2.reduce((sum, r) => sum + (r.e2e_ms ?? 0), 0) / Math.max(1, ok2.length);
+    const totals2 = okTotals(result);
+    const meanLag = totals2.clientQueueMs / Math.max(1, totals2.ok);
+    const meanE2e = totals2.e2eMs / Math.max(1, totals2.ok);
     const share = meanE2e + meanLag > 0 ? meanLag / (meanE2e + meanLag) : 0;
     checks.push({
       check: "schedule_lag",
@@ -52965,10 +52961,10 @@ function runValidityChecks(result, side, thresholds) {
     detail: `${percent(result.summary.error_rate, 2)} of requests failed (at most ${percent(limits.max_error_rate, 0)} for latencies to describe the whole load)`
   });
   const ignoreEos = result.workload.sampling?.ignore_eos === true;
-  const ok = okRequests(result);
-  if (ignoreEos && ok.length > 0) {
-    const asked = ok.reduce((sum, r) => sum + r.max_tokens, 0);
-    const got = ok.reduce((sum, r) => sum + r.output_tokens, 0);
+  const totals = okTotals(result);
+  if (ignoreEos && totals.ok > 0) {
+    const asked = totals.maxTokens;
+    const got = totals.outputTokens;
     const shortfall = asked > 0 ? (asked - got) / asked : 0;
     checks.push({
       check: "output_length",
@@ -52984,20 +52980,14 @@ function runValidityChecks(result, side, thresholds) {
 var MIN_TRIALS_FOR_TRIAL_LEVEL = 3;
 var BOOTSTRAP_VALUE_LIMIT = 25e3;
 function bootstrapValues(result, base) {
-  const counts = result.trials.map((trial) => {
-    let count = 0;
-    forEachValue(trial.requests, base, () => count++);
-    return count;
-  });
-  const stride = Math.max(1, Math.ceil(counts.reduce((a, b) => a + b, 0) / BOOTSTRAP_VALUE_LIMIT));
-  const trials = result.trials.map((trial, t) => {
-    const values = new Float64Array(Math.ceil(counts[t] / stride));
-    let seen = 0;
-    let kept = 0;
-    forEachValue(trial.requests, base, (value) => {
-      if (seen++ % stride === 0) values[kept++] = value;
-    });
-    return values.subarray(0, kept);
+  const columns = result.trials.map((trial) => trial.columns[base]);
+  const total = columns.reduce((sum, values) => sum + values.length, 0);
+  const stride = Math.max(1, Math.ceil(total / BOOTSTRAP_VALUE_LIMIT));
+  if (stride === 1) return { trials: columns, stride };
+  const trials = columns.map((values) => {
+    const kept = new Float64Array(Math.ceil(values.length / stride));
+    for (let i = 0, k = 0; i < values.length; i += stride) kept[k++] = values[i];
+    return kept;
   });
   return { trials, stride };
 }
@@ -53023,7 +53013,7 @@ function sideInfo(result) {
     server: { url: server.url, model: server.model, version: server.version, engine: server.engine ?? null },
     gpu: (result.environment.gpu ?? []).map((gpu) => gpu.name),
     trials: result.trials.length,
-    requests_per_trial: result.trials[0]?.requests.length ?? 0,
+    requests_per_trial: result.trials[0]?.columns.records ?? 0,
     interrupted: result.interrupted === true
   };
 }
@@ -53094,8 +53084,8 @@ function evaluate2(name, spec, baseline, current, thresholds, intervals, tested)
   if (unit === "trial") {
     p = mannWhitneyU(bTrials, cTrials, { method: "auto" }).p;
   } else {
-    const a = baseline.trials.flatMap((trial) => valuesOf(trial.requests, metric.base));
-    const b = current.trials.flatMap((trial) => valuesOf(trial.requests, metric.base));
+    const a = pooledValues(baseline, metric.base);
+    const b = pooledValues(current, metric.base);
     if (a.length > 0 && b.length > 0) p = mannWhitneyU(a, b, { method: "asymptotic", continuity: true }).p;
   }
   const interval = intervals.get(name);
@@ -53112,9 +53102,9 @@ function evaluate2(name, spec, baseline, current, thresholds, intervals, tested)
     ...mde !== null && !mde.ok && mde.reason === "never_significant" ? { reason: `with ${bTrials.length} vs ${cTrials.length} trials the smallest attainable p is ${mde.minimumP.toFixed(3)}, not below alpha: add trials` } : {}
   };
 }
-function bootstrapIntervals(names, baseline, current, thresholds, notes) {
+function bootstrapPlan(thresholds) {
   const byBase = /* @__PURE__ */ new Map();
-  for (const name of names) {
+  for (const name of Object.keys(thresholds.metrics)) {
     const metric = parseMetricName(name);
     if (metric?.kind !== "distribution") continue;
     const p = percentileOf(metric.statistic);
@@ -53122,18 +53112,41 @@ function bootstrapIntervals(names, baseline, current, thresholds, notes) {
     list.push({ name, statistic: p === null ? { kind: "mean" } : { kind: "percentile", p } });
     byBase.set(metric.base, list);
   }
-  const intervals = /* @__PURE__ */ new Map();
-  for (const [base, wanted] of byBase) {
-    const a = bootstrapValues(baseline, base);
-    const b = bootstrapValues(current, base);
-    if (a.stride > 1 || b.stride > 1) notes.push(`${base} intervals resampled every ${Math.max(a.stride, b.stride)}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`);
-    const trials = Math.min(baseline.trials.length, current.trials.length);
-    const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence;
-    const results = bootstrapRelativeChanges(a.trials, b.trials, wanted.map((w) => w.statistic), {
+  return byBase;
+}
+var sideCache = /* @__PURE__ */ new WeakMap();
+function bootstrapSideOf(result, thresholds, role) {
+  const byThresholds = sideCache.get(result) ?? /* @__PURE__ */ new WeakMap();
+  sideCache.set(result, byThresholds);
+  const cached2 = byThresholds.get(thresholds) ?? {};
+  byThresholds.set(thresholds, cached2);
+  const existing = cached2[role];
+  if (existing !== void 0) return existing;
+  const side = /* @__PURE__ */ new Map();
+  for (const [base, wanted] of bootstrapPlan(thresholds)) {
+    const { trials, stride } = bootstrapValues(result, base);
+    const replicates = bootstrapSide(trials, wanted.map((w) => w.statistic), {
       seed: deriveSeed(thresholds.bootstrap.seed, base),
       iterations: thresholds.bootstrap.iterations,
-      confidence
+      stream: role
     });
+    side.set(base, { replicates, stride });
+  }
+  cached2[role] = side;
+  return side;
+}
+function bootstrapIntervals(baseline, current, thresholds, notes) {
+  const intervals = /* @__PURE__ */ new Map();
+  const a = bootstrapSideOf(baseline, thresholds, "baseline");
+  const b = bootstrapSideOf(current, thresholds, "current");
+  const trials = Math.min(baseline.trials.length, current.trials.length);
+  const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence;
+  for (const [base, wanted] of bootstrapPlan(thresholds)) {
+    const sideA = a.get(base);
+    const sideB = b.get(base);
+    const stride = Math.max(sideA.stride, sideB.stride);
+    if (stride > 1) notes.push(`${base} intervals resampled every ${stride}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`);
+    const results = relativeChangeIntervals(sideA.replicates, sideB.replicates, wanted.length, confidence);
     wanted.forEach((w, index) => intervals.set(w.name, results[index]));
   }
   return intervals;
@@ -53175,7 +53188,9 @@ function decideVerdict(metrics, validity, notes) {
   if (metrics.some((m) => m.gate === "fail" && m.status === "inconclusive")) return "inconclusive";
   return "pass";
 }
-function compareResults(baseline, current, thresholds) {
+function compareResults(baselineResult, currentResult, thresholds) {
+  const baseline = toComparable(baselineResult);
+  const current = toComparable(currentResult);
   const notes = [];
   const head = {
     schema: COMPARISON_SCHEMA,
@@ -53192,7 +53207,7 @@ function compareResults(baseline, current, thresholds) {
   const validity = [...comparability, ...runValidityChecks(baseline, "baseline", thresholds), ...runValidityChecks(current, "current", thresholds)];
   const names = Object.keys(thresholds.metrics);
   const tested = names.filter((name) => thresholds.metrics[name].gate !== "off" && name !== "error_rate").length;
-  const intervals = bootstrapIntervals(names, baseline, current, thresholds, notes);
+  const intervals = bootstrapIntervals(baseline, current, thresholds, notes);
   const evaluated = names.map((name) => evaluate2(name, thresholds.metrics[name], baseline, current, thresholds, intervals, tested));
   const gatedP = evaluated.map((m) => m.gate === "off" ? null : m.p_value);
   const adjusted = holm(gatedP);
@@ -53867,7 +53882,7 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick,
+  pick: () => pick2,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -54263,7 +54278,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick2(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -72728,21 +72743,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -73279,8 +73294,8 @@ var VERDICT_HEAD = {
 };
 function headlineMetric(metrics) {
   const worseBy = (m) => m.delta_pct === null ? 0 : m.direction === "lower_is_better" ? m.delta_pct : -m.delta_pct;
-  const pick2 = (list) => list.length === 0 ? null : list.reduce((a, b) => worseBy(b) > worseBy(a) ? b : a);
-  return pick2(metrics.filter((m) => m.gate === "fail" && m.status === "regressed")) ?? pick2(metrics.filter((m) => m.gate === "fail" && m.status === "inconclusive")) ?? pick2(metrics.filter((m) => m.gate === "warn" && m.status === "regressed"));
+  const pick3 = (list) => list.length === 0 ? null : list.reduce((a, b) => worseBy(b) > worseBy(a) ? b : a);
+  return pick3(metrics.filter((m) => m.gate === "fail" && m.status === "regressed")) ?? pick3(metrics.filter((m) => m.gate === "fail" && m.status === "inconclusive")) ?? pick3(metrics.filter((m) => m.gate === "warn" && m.status === "regressed"));
 }
 
 // src/report/shared.ts
@@ -73295,7 +73310,7 @@ function describeLoad(result) {
   return `concurrency ${load.concurrency} (closed loop)`;
 }
 function pooledQuantiles(result, base) {
-  const values = result.trials.flatMap((trial) => valuesOf(trial.requests, base));
+  const values = pooledValues(toComparable(result), base);
   return values.length === 0 ? null : percentiles(values, [...PICTURE_QUANTILES]);
 }
 function detailRows(baseline, current) {
@@ -73315,7 +73330,7 @@ function detailRows(baseline, current) {
     ["goodput (req/s)", "goodput", (r) => r.summary.goodput],
     ["schedule lag p99 (ms)", "schedule_lag", (r) => r.summary.schedule_lag_ms.p99]
   ];
-  for (const [text2, , pick2] of scalars2) rows.push({ label: text2, baseline: formatNumber(pick2(baseline)), current: formatNumber(pick2(current)), delta: delta(pick2(baseline), pick2(current)) });
+  for (const [text2, , pick3] of scalars2) rows.push({ label: text2, baseline: formatNumber(pick3(baseline)), current: formatNumber(pick3(current)), delta: delta(pick3(baseline), pick3(current)) });
   rows.push({ label: "error rate", baseline: `${(100 * baseline.summary.error_rate).toFixed(2)}%`, current: `${(100 * current.summary.error_rate).toFixed(2)}%`, delta: "" });
   return rows;
 }
@@ -73326,7 +73341,7 @@ function environmentLines(result) {
     `model ${server.model ?? "not reported"}`,
     gpu.length > 0 ? `${gpu.length}\xD7 ${gpu[0].name}${gpu[0].driver_version ? `, driver ${gpu[0].driver_version}` : ""}` : "no GPU reported",
     `runner ${runner.os} ${runner.arch}, ${runner.cpu_count}\xD7 ${runner.cpu_model}, Node ${runner.node}`,
-    `${result.trials.length} trials \xD7 ${result.trials[0]?.requests.length ?? 0} requests, run ${result.created_at ?? "at an unknown time"} with llm-perf-gate ${result.tool.version}`
+    `${result.trials.length} trials \xD7 ${toComparable(result).trials[0]?.columns.records ?? 0} requests, run ${result.created_at ?? "at an unknown time"} with llm-perf-gate ${result.tool.version}`
   ];
   if (result.interrupted === true) lines.push("interrupted");
   return lines;
@@ -73482,6 +73497,11 @@ function renderText(input2) {
 `;
 }
 
+// src/result/load.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+
 // src/result/io.ts
 import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
@@ -73586,6 +73606,42 @@ function readResultFile(path2, role = "result file") {
   return result;
 }
 
+// src/result/load.ts
+var DEFAULT_READ_WORKER = new URL("./read-result-worker.js", import.meta.url);
+function readOnWorker(file2, worker) {
+  return new Promise((resolve4) => {
+    const thread = new Worker(worker, { workerData: file2 });
+    thread.once("message", (reply) => resolve4(reply));
+    thread.once("error", (error62) => resolve4({ ok: false, input: false, message: `reading ${file2.role} ${file2.path} on a worker thread failed: ${error62.message}`, stack: error62.stack ?? "" }));
+    thread.once("exit", (code2) => resolve4({ ok: false, input: false, message: `reading ${file2.role} ${file2.path} on a worker thread failed: it exited with code ${code2} before replying`, stack: "" }));
+  });
+}
+function readHere(file2) {
+  try {
+    return { ok: true, result: toComparable(readResultFile(file2.path, file2.role)) };
+  } catch (error62) {
+    if (error62 instanceof InputError) return { ok: false, input: true, message: error62.message, stack: error62.stack ?? "" };
+    throw error62;
+  }
+}
+async function readComparableResults(files, options = {}) {
+  const worker = options.worker === void 0 ? DEFAULT_READ_WORKER : options.worker;
+  const parallel = worker !== null && existsSync2(fileURLToPath2(worker));
+  const [first, ...rest] = files;
+  if (first === void 0) return [];
+  const pending = parallel ? rest.map((file2) => readOnWorker(file2, worker)) : [];
+  const head = readHere(first);
+  if (head.ok && options.whileWaiting !== void 0) options.whileWaiting(head.result);
+  const replies = [head, ...parallel ? await Promise.all(pending) : rest.map(readHere)];
+  return replies.map((reply) => {
+    if (reply.ok) return reply.result;
+    if (reply.input) throw new InputError(reply.message);
+    const error62 = new Error(reply.message);
+    error62.stack = reply.stack;
+    throw error62;
+  });
+}
+
 // src/commands/compare.ts
 var FORMATS = ["text", "markdown", "json"];
 function renderReport(input2, format) {
@@ -73595,7 +73651,7 @@ function renderReport(input2, format) {
   return renderText(input2);
 }
 function compareAndReport(baseline, current, options, io) {
-  const thresholds = loadThresholds(options.thresholds);
+  const thresholds = typeof options.thresholds === "object" ? options.thresholds : loadThresholds(options.thresholds);
   const comparison = compareResults(baseline, current, thresholds);
   const input2 = { comparison, baseline, current, ...options.labels !== void 0 ? { labels: options.labels } : {}, ...options.reproduce !== void 0 ? { reproduce: options.reproduce } : {} };
   const format = options.format ?? "text";
@@ -73606,9 +73662,15 @@ function compareAndReport(baseline, current, options, io) {
 async function compareCommand(options, io) {
   const format = options.format ?? "text";
   if (!FORMATS.includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(", ")}`);
-  const baseline = readResultFile(options.baseline, "baseline");
-  const current = readResultFile(options.current, "current result");
-  return compareAndReport(baseline, current, { thresholds: options.thresholds, format, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== void 0 ? ` --thresholds ${options.thresholds}` : ""}` }, io).exitCode;
+  const thresholds = loadThresholds(options.thresholds);
+  const [baseline, current] = await readComparableResults(
+    [
+      { path: options.baseline, role: "baseline" },
+      { path: options.current, role: "current result" }
+    ],
+    { whileWaiting: (first) => bootstrapSideOf(first, thresholds, "baseline") }
+  );
+  return compareAndReport(baseline, current, { thresholds, format, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== void 0 ? ` --thresholds ${options.thresholds}` : ""}` }, io).exitCode;
 }
 
 // src/commands/gate.ts
@@ -73616,7 +73678,7 @@ import { writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/config/workload.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { dirname as dirname3, resolve as resolve2 } from "node:path";
 var API_KINDS = ["openai-completions", "openai-chat", "tgi"];
@@ -73736,7 +73798,7 @@ function loadPromptFile(file2, api) {
     prompts.push(parsed);
   });
   if (prompts.length === 0) throw new InputError(`prompts file ${file2}: no prompts; expected one JSON object per line`);
-  return { prompts, sha256: createHash2("sha256").update(text2).digest("hex") };
+  return { prompts, sha256: createHash3("sha256").update(text2).digest("hex") };
 }
 var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function expandHeaders(headers, env, source) {
@@ -73773,7 +73835,7 @@ function computeWorkloadHash(spec, path2, promptFileSha256) {
   const { url: _url2, trials: _trials, prompts, ...rest } = spec;
   const { file: _file2, ...promptsRest } = prompts;
   const hashed = { ...rest, path: path2, prompts: { ...promptsRest, file_sha256: promptFileSha256 } };
-  return `sha256:${createHash2("sha256").update(canonicalJson(hashed)).digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(canonicalJson(hashed)).digest("hex")}`;
 }
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -74378,6 +74440,106 @@ function captureRunner() {
 async function captureEnvironment(dispatcher, origin, headers, workloadModel) {
   const [server, gpu] = await Promise.all([captureServer(dispatcher, origin, headers, workloadModel), captureGpus()]);
   return { server, gpu, runner: captureRunner() };
+}
+
+// src/metrics/summary.ts
+var countsAsSent = (record2) => record2.error?.kind !== "cancelled";
+function meetsSlo(record2, slo) {
+  if (!record2.ok) return false;
+  if (slo.ttft_ms !== void 0 && (record2.ttft_ms === null || record2.ttft_ms > slo.ttft_ms)) return false;
+  if (slo.tpot_ms !== void 0 && record2.tpot_ms !== null && record2.tpot_ms > slo.tpot_ms) return false;
+  if (slo.e2e_ms !== void 0 && (record2.e2e_ms === null || record2.e2e_ms > slo.e2e_ms)) return false;
+  return true;
+}
+var hasSlo = (slo) => slo.ttft_ms !== void 0 || slo.tpot_ms !== void 0 || slo.e2e_ms !== void 0;
+function extent(values) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}
+function collect(records, pick3) {
+  const values = [];
+  for (const record2 of records) {
+    const value = pick3(record2);
+    if (value !== null) values.push(value);
+  }
+  return values;
+}
+function pooledItl(records) {
+  let total = 0;
+  for (const record2 of records) if (record2.ok) total += record2.itl_ms.length;
+  const values = new Float64Array(total);
+  let offset = 0;
+  for (const record2 of records) {
+    if (!record2.ok) continue;
+    values.set(record2.itl_ms, offset);
+    offset += record2.itl_ms.length;
+  }
+  return values;
+}
+function summarizeTrial({ records, slo, targetRate, durationS: givenDurationS }) {
+  const counted = records.filter(countsAsSent);
+  const ok = counted.filter((record2) => record2.ok);
+  const sentTimes = collect(counted, (r) => r.sent_ms);
+  const sends = extent(sentTimes);
+  const firstSend = sentTimes.length > 0 ? sends.min : 0;
+  const lastEnd = counted.length > 0 ? extent(counted.map((r) => r.end_ms)).max : 0;
+  const durationS = givenDurationS ?? Math.max(0, lastEnd - firstSend) / 1e3;
+  const perSecond = (amount) => durationS > 0 ? amount / durationS : 0;
+  const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0);
+  const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0);
+  const sendSpanS = sentTimes.length > 1 ? (sends.max - firstSend) / 1e3 : 0;
+  const sources = new Set(ok.map((r) => r.output_tokens_source));
+  const summary = {
+    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
+    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
+    itl_ms: describe(pooledItl(ok)),
+    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
+    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
+    request_throughput: perSecond(ok.length),
+    output_throughput: perSecond(outputTokens),
+    total_throughput: perSecond(inputTokens + outputTokens),
+    goodput: hasSlo(slo) ? perSecond(ok.filter((r) => meetsSlo(r, slo)).length) : null,
+    error_rate: counted.length > 0 ? (counted.length - ok.length) / counted.length : 0,
+    sent: counted.length,
+    completed: ok.length,
+    failed: counted.length - ok.length,
+    total_input_tokens: inputTokens,
+    total_output_tokens: outputTokens,
+    achieved_rate: sendSpanS > 0 ? (sentTimes.length - 1) / sendSpanS : null,
+    target_rate: targetRate,
+    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0] : "mixed"
+  };
+  return { summary, durationS };
+}
+function meanOf(values) {
+  const present = values.filter((value) => value !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
+}
+function summarizeRun(trials, slo) {
+  const records = trials.flatMap((trial) => trial.requests);
+  const ok = records.filter((r) => r.ok && countsAsSent(r));
+  const counted = records.filter(countsAsSent);
+  const scalar = (pick3) => meanOf(trials.map((trial) => pick3(trial.summary)));
+  return {
+    ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
+    tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
+    itl_ms: describe(pooledItl(ok)),
+    e2e_ms: describe(collect(ok, (r) => r.e2e_ms)),
+    schedule_lag_ms: describe(collect(counted, (r) => r.client_queue_ms)),
+    request_throughput: scalar((s) => s.request_throughput) ?? 0,
+    output_throughput: scalar((s) => s.output_throughput) ?? 0,
+    total_throughput: scalar((s) => s.total_throughput) ?? 0,
+    goodput: hasSlo(slo) ? scalar((s) => s.goodput) : null,
+    error_rate: scalar((s) => s.error_rate) ?? 0,
+    sent: counted.length,
+    completed: ok.length,
+    failed: counted.length - ok.length
+  };
 }
 
 // src/redact.ts
@@ -75445,7 +75607,7 @@ function importJournal(file2) {
 }
 
 // src/import/vllm.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { basename } from "node:path";
 var vllmSchema = external_exports.looseObject({
   backend: external_exports.string().optional(),
@@ -75478,7 +75640,7 @@ function vllmWorkload(run, name) {
     burstiness: run.burstiness ?? null,
     max_concurrency: run.max_concurrency ?? null
   };
-  return { name, ...settings, workload_hash: `sha256:${createHash3("sha256").update(canonicalJson(settings)).digest("hex")}` };
+  return { name, ...settings, workload_hash: `sha256:${createHash4("sha256").update(canonicalJson(settings)).digest("hex")}` };
 }
 function trialFromVllm(run, index, file2) {
   const count = run.ttfts.length;
@@ -76633,9 +76795,9 @@ async function runSimulateCommand(options, log) {
 }
 
 // src/commands/real-engine.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/url-process.ts
 import { spawn } from "node:child_process";
@@ -76686,15 +76848,15 @@ ${stderr}` : ""}`));
 
 // src/commands/real-engine.ts
 function engineDirectory() {
-  const here = dirname5(fileURLToPath2(import.meta.url));
+  const here = dirname5(fileURLToPath3(import.meta.url));
   for (const candidate of [resolve3(here, "..", "e2e", "engine"), resolve3(here, "..", "..", "e2e", "engine")]) {
-    if (existsSync2(join4(candidate, "server.ts"))) return candidate;
+    if (existsSync3(join4(candidate, "server.ts"))) return candidate;
   }
   return resolve3(here, "..", "e2e", "engine");
 }
 var ENGINE_SERVED_NAME = "llm-perf-gate/e2e-random";
 function checkEngineInstalled(directory = engineDirectory()) {
-  const missing = [join4(directory, "node_modules", "node-llama-cpp", "package.json"), join4(directory, "models", "small.gguf"), join4(directory, "models", "big.gguf")].filter((path2) => !existsSync2(path2));
+  const missing = [join4(directory, "node_modules", "node-llama-cpp", "package.json"), join4(directory, "models", "small.gguf"), join4(directory, "models", "big.gguf")].filter((path2) => !existsSync3(path2));
   if (missing.length > 0) {
     throw new InputError(`the real engine is not installed (missing ${missing.join(", ")}); run \`npm run e2e:setup\` in a clone of the repository (it installs node-llama-cpp 3.21.1 and generates two models, about 10 s)`);
   }

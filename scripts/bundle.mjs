@@ -1,4 +1,5 @@
-// Two committed bundles: dist/index.js (the action, run by the runner's node24) and dist/cli.js (the bin).
+// Committed bundles: dist/index.js (the action, run by the runner's node24), dist/cli.js (the bin), and
+// dist/read-result-worker.js, the worker thread both start to read result files in parallel.
 import { build } from 'esbuild'
 
 const common = {
@@ -20,4 +21,5 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+await build({ ...common, entryPoints: ['src/result/read-worker.ts'], outfile: 'dist/read-result-worker.js' })
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } })

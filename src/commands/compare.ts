@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs'
-import { compareResults, exitCodeFor } from '../compare/compare.js'
+import { bootstrapSideOf, compareResults, exitCodeFor } from '../compare/compare.js'
 import type { Comparison } from '../compare/types.js'
-import { loadThresholds } from '../config/thresholds.js'
+import { loadThresholds, type Thresholds } from '../config/thresholds.js'
 import { InputError } from '../errors.js'
 import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown.js'
 import { renderText } from '../report/text.js'
-import { readResultFile } from '../result/io.js'
-import type { ResultFile } from '../result/types.js'
+import type { ResultLike } from '../result/columns.js'
+import { readComparableResults } from '../result/load.js'
 import type { CommandIo } from './io.js'
 
 export const FORMATS = ['text', 'markdown', 'json'] as const
@@ -27,8 +27,8 @@ export function renderReport(input: ReportInput, format: ReportFormat): string {
 }
 
 /** Compares two results already in memory and prints the report; returns the exit status (SPEC §3). */
-export function compareAndReport(baseline: ResultFile, current: ResultFile, options: { thresholds?: string | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string }, io: CommandIo): { comparison: Comparison; exitCode: number } {
-  const thresholds = loadThresholds(options.thresholds)
+export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string }, io: CommandIo): { comparison: Comparison; exitCode: number } {
+  const thresholds = typeof options.thresholds === 'object' ? options.thresholds : loadThresholds(options.thresholds)
   const comparison = compareResults(baseline, current, thresholds)
   const input: ReportInput = { comparison, baseline, current, ...(options.labels !== undefined ? { labels: options.labels } : {}), ...(options.reproduce !== undefined ? { reproduce: options.reproduce } : {}) }
   const format = options.format ?? 'text'
@@ -40,7 +40,14 @@ export function compareAndReport(baseline: ResultFile, current: ResultFile, opti
 export async function compareCommand(options: CompareOptions, io: CommandIo): Promise<number> {
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
-  const baseline = readResultFile(options.baseline, 'baseline')
-  const current = readResultFile(options.current, 'current result')
-  return compareAndReport(baseline, current, { thresholds: options.thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
+  const thresholds = loadThresholds(options.thresholds)
+  // The baseline is resampled while the current result is still being parsed on a worker thread.
+  const [baseline, current] = (await readComparableResults(
+    [
+      { path: options.baseline, role: 'baseline' },
+      { path: options.current, role: 'current result' }
+    ],
+    { whileWaiting: (first) => bootstrapSideOf(first, thresholds, 'baseline') }
+  )) as [ResultLike, ResultLike]
+  return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
 }

@@ -1,8 +1,7 @@
 import type { Thresholds } from '../config/thresholds.js'
 import { deriveSeed } from '../random.js'
-import type { ResultFile } from '../result/types.js'
-import { forEachValue, valuesOf } from '../metrics/summary.js'
-import { bootstrapRelativeChanges, expandedConfidence, type BootstrapStatistic, type RelativeChangeResult } from '../stats/bootstrap.js'
+import { pooledValues, toComparable, type ComparableResult, type ResultLike } from '../result/columns.js'
+import { bootstrapSide, expandedConfidence, relativeChangeIntervals, type BootstrapStatistic, type RelativeChangeResult, type SideReplicates } from '../stats/bootstrap.js'
 import { minimumDetectableChange } from '../stats/detectable-effect.js'
 import { holm } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/mann-whitney.js'
@@ -20,28 +19,22 @@ type MetricSpec = Thresholds['metrics'][string]
 
 /**
  * Each trial's values in arrival order for the bootstrap, keeping every `stride`-th when a side
- * has more than BOOTSTRAP_VALUE_LIMIT (ITL pools millions): the values are never collected whole.
+ * has more than BOOTSTRAP_VALUE_LIMIT (ITL pools millions).
  */
-function bootstrapValues(result: ResultFile, base: DistributionMetric): { trials: Float64Array[]; stride: number } {
-  const counts = result.trials.map((trial) => {
-    let count = 0
-    forEachValue(trial.requests, base, () => count++)
-    return count
-  })
-  const stride = Math.max(1, Math.ceil(counts.reduce((a, b) => a + b, 0) / BOOTSTRAP_VALUE_LIMIT))
-  const trials = result.trials.map((trial, t) => {
-    const values = new Float64Array(Math.ceil(counts[t]! / stride))
-    let seen = 0
-    let kept = 0
-    forEachValue(trial.requests, base, (value) => {
-      if (seen++ % stride === 0) values[kept++] = value
-    })
-    return values.subarray(0, kept)
+function bootstrapValues(result: ComparableResult, base: DistributionMetric): { trials: Float64Array[]; stride: number } {
+  const columns = result.trials.map((trial) => trial.columns[base])
+  const total = columns.reduce((sum, values) => sum + values.length, 0)
+  const stride = Math.max(1, Math.ceil(total / BOOTSTRAP_VALUE_LIMIT))
+  if (stride === 1) return { trials: columns, stride }
+  const trials = columns.map((values) => {
+    const kept = new Float64Array(Math.ceil(values.length / stride))
+    for (let i = 0, k = 0; i < values.length; i += stride) kept[k++] = values[i]!
+    return kept
   })
   return { trials, stride }
 }
 
-function perTrial(result: ResultFile, metric: MetricName): number[] {
+function perTrial(result: ComparableResult, metric: MetricName): number[] {
   const values: number[] = []
   for (const trial of result.trials) {
     const value = metric.kind === 'distribution' ? trial.summary[metric.base][metric.statistic] : trial.summary[metric.base]
@@ -50,14 +43,14 @@ function perTrial(result: ResultFile, metric: MetricName): number[] {
   return values
 }
 
-function pooled(result: ResultFile, metric: MetricName): number | null {
+function pooled(result: ComparableResult, metric: MetricName): number | null {
   return metric.kind === 'distribution' ? result.summary[metric.base][metric.statistic] : result.summary[metric.base]
 }
 
 const relative = (baseline: number | null, current: number | null): number | null =>
   baseline === null || current === null || baseline === 0 ? (baseline === 0 && current === 0 ? 0 : null) : (100 * (current - baseline)) / baseline
 
-function sideInfo(result: ResultFile): SideInfo {
+function sideInfo(result: ComparableResult): SideInfo {
   const server = result.environment.server
   return {
     name: result.workload.name,
@@ -67,7 +60,7 @@ function sideInfo(result: ResultFile): SideInfo {
     server: { url: server.url, model: server.model, version: server.version, engine: server.engine ?? null },
     gpu: (result.environment.gpu ?? []).map((gpu) => gpu.name),
     trials: result.trials.length,
-    requests_per_trial: result.trials[0]?.requests.length ?? 0,
+    requests_per_trial: result.trials[0]?.columns.records ?? 0,
     interrupted: result.interrupted === true
   }
 }
@@ -79,7 +72,7 @@ interface Evaluated extends Omit<MetricComparison, 'p_adjusted' | 'status'> {
 }
 
 /** Enough requests beyond a percentile, in every trial (trial unit) or pooled (request unit). */
-function tailCheck(metric: MetricName, baseline: ResultFile, current: ResultFile, unit: 'trial' | 'request', minimum: number): string | null {
+function tailCheck(metric: MetricName, baseline: ComparableResult, current: ComparableResult, unit: 'trial' | 'request', minimum: number): string | null {
   if (metric.kind !== 'distribution') return null
   const q = percentileOf(metric.statistic)
   if (q === null || q <= 50) return null
@@ -94,7 +87,7 @@ function tailCheck(metric: MetricName, baseline: ResultFile, current: ResultFile
   return `${metric.statistic} needs at least ${needed} values ${unit === 'trial' ? 'in every trial' : 'pooled'} (${minimum} beyond it); ${unit === 'trial' ? 'a trial had' : 'there were'} ${fewest}`
 }
 
-function evaluate(name: string, spec: MetricSpec, baseline: ResultFile, current: ResultFile, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number): Evaluated {
+function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number): Evaluated {
   const metric = parseMetricName(name)!
   const direction = worseDirection(metric) === 1 ? 'lower_is_better' : 'higher_is_better'
   const bTrials = perTrial(baseline, metric)
@@ -147,8 +140,8 @@ function evaluate(name: string, spec: MetricSpec, baseline: ResultFile, current:
   if (unit === 'trial') {
     p = mannWhitneyU(bTrials, cTrials, { method: 'auto' }).p
   } else {
-    const a = baseline.trials.flatMap((trial) => valuesOf(trial.requests, metric.base))
-    const b = current.trials.flatMap((trial) => valuesOf(trial.requests, metric.base))
+    const a = pooledValues(baseline, metric.base)
+    const b = pooledValues(current, metric.base)
     if (a.length > 0 && b.length > 0) p = mannWhitneyU(a, b, { method: 'asymptotic', continuity: true }).p
   }
   const interval = intervals.get(name)
@@ -168,10 +161,10 @@ function evaluate(name: string, spec: MetricSpec, baseline: ResultFile, current:
   }
 }
 
-/** Bootstrap intervals for every distribution metric, resampling once per base metric. */
-function bootstrapIntervals(names: string[], baseline: ResultFile, current: ResultFile, thresholds: Thresholds, notes: string[]): Map<string, RelativeChangeResult> {
+/** The bootstrap statistics each base metric needs for the thresholds' metrics. */
+function bootstrapPlan(thresholds: Thresholds): Map<DistributionMetric, Array<{ name: string; statistic: BootstrapStatistic }>> {
   const byBase = new Map<DistributionMetric, Array<{ name: string; statistic: BootstrapStatistic }>>()
-  for (const name of names) {
+  for (const name of Object.keys(thresholds.metrics)) {
     const metric = parseMetricName(name)
     if (metric?.kind !== 'distribution') continue
     const p = percentileOf(metric.statistic)
@@ -179,19 +172,53 @@ function bootstrapIntervals(names: string[], baseline: ResultFile, current: Resu
     list.push({ name, statistic: p === null ? { kind: 'mean' } : { kind: 'percentile', p } })
     byBase.set(metric.base, list)
   }
-  const intervals = new Map<string, RelativeChangeResult>()
-  for (const [base, wanted] of byBase) {
-    const a = bootstrapValues(baseline, base)
-    const b = bootstrapValues(current, base)
-    if (a.stride > 1 || b.stride > 1) notes.push(`${base} intervals resampled every ${Math.max(a.stride, b.stride)}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`)
-    // The trial is the unit of replication: with few trials the plain percentile interval is too narrow.
-    const trials = Math.min(baseline.trials.length, current.trials.length)
-    const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence
-    const results = bootstrapRelativeChanges(a.trials, b.trials, wanted.map((w) => w.statistic), {
+  return byBase
+}
+
+type Role = 'baseline' | 'current'
+type SideBootstrap = Map<DistributionMetric, { replicates: SideReplicates; stride: number }>
+const sideCache = new WeakMap<ComparableResult, WeakMap<Thresholds, Partial<Record<Role, SideBootstrap>>>>()
+
+/**
+ * One side's bootstrap resamples for every distribution metric the thresholds name, resampled
+ * once per base metric from a stream named by the seed, the metric and the side. Kept with the
+ * result, so `compare` can resample the baseline while the current result is still being read.
+ */
+export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds, role: Role): SideBootstrap {
+  const byThresholds = sideCache.get(result) ?? new WeakMap<Thresholds, Partial<Record<Role, SideBootstrap>>>()
+  sideCache.set(result, byThresholds)
+  const cached = byThresholds.get(thresholds) ?? {}
+  byThresholds.set(thresholds, cached)
+  const existing = cached[role]
+  if (existing !== undefined) return existing
+  const side: SideBootstrap = new Map()
+  for (const [base, wanted] of bootstrapPlan(thresholds)) {
+    const { trials, stride } = bootstrapValues(result, base)
+    const replicates = bootstrapSide(trials, wanted.map((w) => w.statistic), {
       seed: deriveSeed(thresholds.bootstrap.seed, base),
       iterations: thresholds.bootstrap.iterations,
-      confidence
+      stream: role
     })
+    side.set(base, { replicates, stride })
+  }
+  cached[role] = side
+  return side
+}
+
+/** Bootstrap intervals for every distribution metric, from each side's resamples. */
+function bootstrapIntervals(baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, notes: string[]): Map<string, RelativeChangeResult> {
+  const intervals = new Map<string, RelativeChangeResult>()
+  const a = bootstrapSideOf(baseline, thresholds, 'baseline')
+  const b = bootstrapSideOf(current, thresholds, 'current')
+  // The trial is the unit of replication: with few trials the plain percentile interval is too narrow.
+  const trials = Math.min(baseline.trials.length, current.trials.length)
+  const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence
+  for (const [base, wanted] of bootstrapPlan(thresholds)) {
+    const sideA = a.get(base)!
+    const sideB = b.get(base)!
+    const stride = Math.max(sideA.stride, sideB.stride)
+    if (stride > 1) notes.push(`${base} intervals resampled every ${stride}th value in arrival order (more than ${BOOTSTRAP_VALUE_LIMIT} a side)`)
+    const results = relativeChangeIntervals(sideA.replicates, sideB.replicates, wanted.length, confidence)
     wanted.forEach((w, index) => intervals.set(w.name, results[index]!))
   }
   return intervals
@@ -240,7 +267,9 @@ function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], n
 }
 
 /** Compares a current result with a baseline under a thresholds file (SPEC §7). Pure and deterministic. */
-export function compareResults(baseline: ResultFile, current: ResultFile, thresholds: Thresholds): Comparison {
+export function compareResults(baselineResult: ResultLike, currentResult: ResultLike, thresholds: Thresholds): Comparison {
+  const baseline = toComparable(baselineResult)
+  const current = toComparable(currentResult)
   const notes: string[] = []
   const head = {
     schema: COMPARISON_SCHEMA,
@@ -257,7 +286,7 @@ export function compareResults(baseline: ResultFile, current: ResultFile, thresh
   const validity = [...comparability, ...runValidityChecks(baseline, 'baseline', thresholds), ...runValidityChecks(current, 'current', thresholds)]
   const names = Object.keys(thresholds.metrics)
   const tested = names.filter((name) => thresholds.metrics[name]!.gate !== 'off' && name !== 'error_rate').length
-  const intervals = bootstrapIntervals(names, baseline, current, thresholds, notes)
+  const intervals = bootstrapIntervals(baseline, current, thresholds, notes)
   const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested))
   const gatedP = evaluated.map((m) => (m.gate === 'off' ? null : m.p_value))
   const adjusted = holm(gatedP)

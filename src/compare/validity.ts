@@ -1,5 +1,5 @@
 import type { Thresholds } from '../config/thresholds.js'
-import type { RequestRecord, ResultFile } from '../result/types.js'
+import type { ComparableResult } from '../result/columns.js'
 import type { ValidityCheck } from './types.js'
 
 const percent = (value: number, digits = 1): string => `${(100 * value).toFixed(digits)}%`
@@ -23,26 +23,29 @@ export function workloadDifferences(baseline: Record<string, unknown>, current: 
   return keys.filter((key) => a.get(key) !== b.get(key)).map((key) => `${key}: ${a.get(key) ?? 'absent'} vs ${b.get(key) ?? 'absent'}`)
 }
 
-function meanOutputTokens(result: ResultFile): { output: number; asked: number } | null {
-  let output = 0
-  let asked = 0
-  let count = 0
-  for (const trial of result.trials) {
-    for (const request of trial.requests) {
-      if (!request.ok) continue
-      output += request.output_tokens
-      asked += request.max_tokens
-      count++
-    }
+/** Sums of the successful requests' columns over every trial. */
+function okTotals(result: ComparableResult): { ok: number; outputTokens: number; maxTokens: number; clientQueueMs: number; e2eMs: number } {
+  const totals = { ok: 0, outputTokens: 0, maxTokens: 0, clientQueueMs: 0, e2eMs: 0 }
+  for (const { columns } of result.trials) {
+    totals.ok += columns.ok
+    totals.outputTokens += columns.outputTokens
+    totals.maxTokens += columns.maxTokens
+    totals.clientQueueMs += columns.clientQueueMs
+    for (let i = 0; i < columns.e2e_ms.length; i++) totals.e2eMs += columns.e2e_ms[i]!
   }
-  return count === 0 ? null : { output: output / count, asked: asked / count }
+  return totals
+}
+
+function meanOutputTokens(result: ComparableResult): { output: number; asked: number } | null {
+  const totals = okTotals(result)
+  return totals.ok === 0 ? null : { output: totals.outputTokens / totals.ok, asked: totals.maxTokens / totals.ok }
 }
 
 /**
  * Why two results cannot be compared at all (SPEC §7 `incomparable`): different workload, metric
  * definitions or model, or output lengths that disagree. Every failing check is a reason.
  */
-export function comparabilityChecks(baseline: ResultFile, current: ResultFile, thresholds: Thresholds): ValidityCheck[] {
+export function comparabilityChecks(baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds): ValidityCheck[] {
   const checks: ValidityCheck[] = []
   const sameHash = baseline.workload.workload_hash === current.workload.workload_hash
   const differences = sameHash ? [] : workloadDifferences(baseline.workload, current.workload)
@@ -78,10 +81,8 @@ export function comparabilityChecks(baseline: ResultFile, current: ResultFile, t
   return checks
 }
 
-const okRequests = (result: ResultFile): RequestRecord[] => result.trials.flatMap((trial) => trial.requests.filter((request) => request.ok))
-
 /** Whether one side's run measured what it set out to (SPEC §7): anything failing makes the verdict inconclusive. */
-export function runValidityChecks(result: ResultFile, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
+export function runValidityChecks(result: ComparableResult, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
   const limits = thresholds.validity
   const checks: ValidityCheck[] = []
   checks.push({
@@ -113,9 +114,9 @@ export function runValidityChecks(result: ResultFile, side: 'baseline' | 'curren
   } else if (lag !== null) {
     // A closed loop measures each request from its write, so client lag only thins the load it
     // offers: by the share of time a slot stood empty between one request and the next.
-    const ok = okRequests(result)
-    const meanLag = ok.reduce((sum, r) => sum + (r.client_queue_ms ?? 0), 0) / Math.max(1, ok.length)
-    const meanE2e = ok.reduce((sum, r) => sum + (r.e2e_ms ?? 0), 0) / Math.max(1, ok.length)
+    const totals = okTotals(result)
+    const meanLag = totals.clientQueueMs / Math.max(1, totals.ok)
+    const meanE2e = totals.e2eMs / Math.max(1, totals.ok)
     const share = meanE2e + meanLag > 0 ? meanLag / (meanE2e + meanLag) : 0
     checks.push({
       check: 'schedule_lag',
@@ -131,10 +132,10 @@ export function runValidityChecks(result: ResultFile, side: 'baseline' | 'curren
     detail: `${percent(result.summary.error_rate, 2)} of requests failed (at most ${percent(limits.max_error_rate, 0)} for latencies to describe the whole load)`
   })
   const ignoreEos = (result.workload.sampling as { ignore_eos?: boolean } | undefined)?.ignore_eos === true
-  const ok = okRequests(result)
-  if (ignoreEos && ok.length > 0) {
-    const asked = ok.reduce((sum, r) => sum + r.max_tokens, 0)
-    const got = ok.reduce((sum, r) => sum + r.output_tokens, 0)
+  const totals = okTotals(result)
+  if (ignoreEos && totals.ok > 0) {
+    const asked = totals.maxTokens
+    const got = totals.outputTokens
     const shortfall = asked > 0 ? (asked - got) / asked : 0
     checks.push({
       check: 'output_length',

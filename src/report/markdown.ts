@@ -3,14 +3,14 @@ import { parseMetricName, type DistributionMetric } from '../compare/metric-name
 import type { Comparison } from '../compare/types.js'
 import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
 import { escapeMarkdown } from '../github/escape.js'
-import type { ResultFile } from '../result/types.js'
+import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES } from './shared.js'
 
 export interface ReportInput {
   comparison: Comparison
-  baseline: ResultFile
-  current: ResultFile
+  baseline: ResultLike
+  current: ResultLike
   /** How to name each side: a commit, a branch, a file. */
   labels?: { baseline: string; current: string }
   /** The command that reproduces the comparison locally. */

@@ -1,13 +1,12 @@
 import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../compare/metric-names.js'
-import type { ResultFile } from '../result/types.js'
-import { valuesOf } from '../metrics/summary.js'
+import { pooledValues, toComparable, type ResultLike } from '../result/columns.js'
 import { percentiles } from '../stats/percentile.js'
 import { formatNumber, formatPercent, label } from './format.js'
 
 export const PICTURE_QUANTILES = [10, 25, 50, 75, 90, 95, 99] as const
 
 /** "concurrency 16 (closed loop)", "Poisson 8 req/s", "ramp 2→8 req/s". */
-export function describeLoad(result: ResultFile): string {
+export function describeLoad(result: ResultLike): string {
   const load = result.workload.load as { concurrency?: number; rate?: number; arrival?: string; burstiness?: number; ramp?: Array<{ rate: number }> } | undefined
   if (load === undefined) return 'load unknown'
   const cap = load.concurrency !== undefined ? `, at most ${load.concurrency} in flight` : ''
@@ -18,8 +17,8 @@ export function describeLoad(result: ResultFile): string {
 }
 
 /** Quantiles of a metric's per-request values pooled over the side's successful requests. */
-export function pooledQuantiles(result: ResultFile, base: DistributionMetric): number[] | null {
-  const values = result.trials.flatMap((trial) => valuesOf(trial.requests, base))
+export function pooledQuantiles(result: ResultLike, base: DistributionMetric): number[] | null {
+  const values = pooledValues(toComparable(result), base)
   return values.length === 0 ? null : percentiles(values, [...PICTURE_QUANTILES])
 }
 
@@ -31,7 +30,7 @@ export interface DetailRow {
 }
 
 /** Every statistic of every metric, both sides, from the results' summaries. */
-export function detailRows(baseline: ResultFile, current: ResultFile): DetailRow[] {
+export function detailRows(baseline: ResultLike, current: ResultLike): DetailRow[] {
   const rows: DetailRow[] = []
   const delta = (a: number | null, b: number | null): string => (a === null || b === null || a === 0 ? '—' : formatPercent((100 * (b - a)) / a))
   for (const base of DISTRIBUTION_METRICS) {
@@ -41,7 +40,7 @@ export function detailRows(baseline: ResultFile, current: ResultFile): DetailRow
       rows.push({ label: `${label(`${base}.${statistic}`)} (ms)`, baseline: formatNumber(a), current: formatNumber(b), delta: delta(a, b) })
     }
   }
-  const scalars: Array<[string, string, (r: ResultFile) => number | null]> = [
+  const scalars: Array<[string, string, (r: ResultLike) => number | null]> = [
     ['request throughput (req/s)', 'request_throughput', (r) => r.summary.request_throughput],
     ['output throughput (tok/s)', 'output_throughput', (r) => r.summary.output_throughput],
     ['total throughput (tok/s)', 'total_throughput', (r) => r.summary.total_throughput],
@@ -54,14 +53,14 @@ export function detailRows(baseline: ResultFile, current: ResultFile): DetailRow
 }
 
 /** One side's environment as short lines (plain text: the caller escapes). */
-export function environmentLines(result: ResultFile): string[] {
+export function environmentLines(result: ResultLike): string[] {
   const { server, gpu, runner } = result.environment
   const lines = [
     `server ${server.url}${server.engine ? ` (${server.engine}${server.version ? ` ${server.version}` : ''})` : server.version ? ` (version ${server.version})` : ''}`,
     `model ${server.model ?? 'not reported'}`,
     gpu.length > 0 ? `${gpu.length}× ${gpu[0]!.name}${gpu[0]!.driver_version ? `, driver ${gpu[0]!.driver_version}` : ''}` : 'no GPU reported',
     `runner ${runner.os} ${runner.arch}, ${runner.cpu_count}× ${runner.cpu_model}, Node ${runner.node}`,
-    `${result.trials.length} trials × ${result.trials[0]?.requests.length ?? 0} requests, run ${result.created_at ?? 'at an unknown time'} with llm-perf-gate ${result.tool.version}`
+    `${result.trials.length} trials × ${toComparable(result).trials[0]?.columns.records ?? 0} requests, run ${result.created_at ?? 'at an unknown time'} with llm-perf-gate ${result.tool.version}`
   ]
   if (result.interrupted === true) lines.push('interrupted')
   return lines

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
+import { InputError } from '../../src/errors.js'
+import { toComparable, type ComparableResult } from '../../src/result/columns.js'
+import { readComparableResults } from '../../src/result/load.js'
+
+// The bundled worker, as dist/cli.js and dist/index.js start it (CI checks that dist/ is fresh).
+const WORKER = new URL('../../dist/read-result-worker.js', import.meta.url)
+
+describe('readComparableResults', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lpg-load-'))
+  const file = (name: string): string => join(dir, name)
+  const results = [1, 2].map((seed) => syntheticResult({ ...SERVING_LIKE, seed, trials: 3, requestsPerTrial: 40, slowdown: { ttft: 1, tpot: 1 } }))
+
+  beforeAll(() => {
+    results.forEach((result, index) => writeFileSync(file(`r${index}.json`), JSON.stringify(result)))
+    const whole = readFileSync(file('r0.json'), 'utf8')
+    writeFileSync(file('truncated.json'), whole.slice(0, whole.length - 100))
+    const broken = JSON.parse(whole) as { trials: Array<{ requests: Array<Record<string, unknown>> }> }
+    broken.trials[1]!.requests[7]!.itl_ms = [1, 'two']
+    writeFileSync(file('bad-itl.json'), JSON.stringify(broken))
+  })
+
+  const plain = (result: ComparableResult): unknown => JSON.parse(JSON.stringify(result, (_key, value: unknown) => (ArrayBuffer.isView(value) ? [...(value as Float64Array)] : value)))
+
+  it('gives on a worker thread what it gives on this one', async () => {
+    const files = [0, 1].map((index) => ({ path: file(`r${index}.json`), role: `side ${index}` }))
+    const parallel = await readComparableResults(files, { worker: WORKER })
+    const here = await readComparableResults(files, { worker: null })
+    expect(parallel.map(plain)).toEqual(here.map(plain))
+    expect(here.map(plain)).toEqual(results.map((result) => plain(toComparable(result))))
+    expect(parallel[1]!.trials[0]!.columns.itl_ms).toBeInstanceOf(Float64Array)
+  })
+
+  it('hands the first result over while the others are read', async () => {
+    const seen: ComparableResult[] = []
+    const [first] = await readComparableResults([{ path: file('r0.json'), role: 'a' }, { path: file('r1.json'), role: 'b' }], { worker: WORKER, whileWaiting: (result) => seen.push(result) })
+    expect(seen).toEqual([first])
+  })
+
+  it('reports a bad file read on the worker as the input error that names it', async () => {
+    const read = readComparableResults([{ path: file('r0.json'), role: 'baseline' }, { path: file('bad-itl.json'), role: 'current result' }], { worker: WORKER })
+    await expect(read).rejects.toThrow(InputError)
+    await expect(read).rejects.toThrow(`current result ${file('bad-itl.json')} is not valid:\n  - trials[1].requests[7].itl_ms[1]: got "two"; expected a number`)
+  })
+
+  it('with two bad files, names the first', async () => {
+    const read = readComparableResults([{ path: file('truncated.json'), role: 'baseline' }, { path: file('missing.json'), role: 'current result' }], { worker: WORKER })
+    await expect(read).rejects.toThrow(`baseline ${file('truncated.json')}: not valid JSON (the file looks truncated`)
+  })
+
+  it('reads on this thread when the worker script is not there', async () => {
+    const [result] = await readComparableResults([{ path: file('r0.json'), role: 'a' }], { worker: new URL('./no-such-worker.js', WORKER) })
+    expect(result!.trials).toHaveLength(3)
+  })
+})
