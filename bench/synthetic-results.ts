@@ -53,6 +53,8 @@ export const SERVING_LIKE: Omit<SyntheticSpec, 'seed' | 'trials' | 'slowdown'> =
 }
 
 const round = (value: number, step: number): number => (step > 0 ? Math.max(step, Math.round(value / step) * step) : value)
+/** Times as `run` writes them: to the microsecond. */
+const us = (value: number): number => Math.round(value * 1000) / 1000
 
 function trial(spec: SyntheticSpec, index: number, random: Random): TrialResult {
   const speed = Math.exp(spec.trialDrift * random.normal())
@@ -70,7 +72,7 @@ function trial(spec: SyntheticSpec, index: number, random: Random): TrialResult 
     const ttft = round(spec.ttftMs * spec.slowdown.ttft * speed * Math.exp(ttftState) * tail, spec.roundingMs)
     const tpot = spec.tpotMs * spec.slowdown.tpot * speed * Math.exp(tpotState)
     const itl: number[] = []
-    for (let token = 1; token < spec.outputTokens; token++) itl.push(round(tpot * Math.exp(0.2 * random.normal()), spec.roundingMs > 0 ? spec.roundingMs / 10 : 0))
+    for (let token = 1; token < spec.outputTokens; token++) itl.push(us(round(tpot * Math.exp(0.2 * random.normal()), spec.roundingMs > 0 ? spec.roundingMs / 10 : 0)))
     const decode = itl.reduce((sum, gap) => sum + gap, 0)
     const e2e = ttft + decode
     // Closed loop: the request goes out when a worker frees up.
@@ -80,13 +82,13 @@ function trial(spec: SyntheticSpec, index: number, random: Random): TrialResult 
     workers[worker] = sent + e2e
     records.push({
       id,
-      scheduled_ms: sent,
-      sent_ms: sent,
+      scheduled_ms: us(sent),
+      sent_ms: us(sent),
       client_queue_ms: 0,
-      end_ms: sent + e2e,
-      ttft_ms: ttft,
-      e2e_ms: e2e,
-      tpot_ms: decode / (spec.outputTokens - 1),
+      end_ms: us(sent + e2e),
+      ttft_ms: us(ttft),
+      e2e_ms: us(e2e),
+      tpot_ms: us(decode / (spec.outputTokens - 1)),
       itl_ms: itl,
       input_tokens: spec.inputTokens,
       input_tokens_source: 'usage',

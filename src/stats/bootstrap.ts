@@ -3,9 +3,11 @@
  * with replacement, then contiguous blocks of requests inside each drawn trial, pool, apply the
  * statistic to each side, and take 100 (current - baseline) / baseline. The interval is the
  * percentile interval of those changes; the estimate is the change on the data as observed.
- * The same inputs and seed give the same numbers: every draw comes from `Random(seed, label)`.
+ * The same inputs and seed give the same numbers: every draw comes from a stream named by the seed,
+ * the statistic's purpose and the side (`IndexStream`; `Random` for the per-trial scalars).
  */
 import { Random } from '../random.js'
+import { IndexStream } from './index-stream.js'
 import { prepareBlockedSample, weightedMean, weightedPercentile, type BlockedSample, type BlockWeights } from './blocked-sample.js'
 import { standardNormalCdf, studentTQuantile } from './distributions.js'
 import { mean, percentileOfSorted } from './percentile.js'
@@ -98,22 +100,24 @@ class BlockResampler {
     this.drawn = new Int32Array(mostBlocks * (sample.trialBlocks.length - 1))
   }
 
-  draw(random: Random): void {
+  /** `record`: also keep the drawn blocks in order, for `rebuild`. */
+  draw(random: IndexStream, record: boolean): void {
     const { trialBlocks, blockStart } = this.sample
-    const { weights } = this.resample
+    const weights = this.resample.weights
+    const drawn = this.drawn
     const trials = trialBlocks.length - 1
     weights.fill(0)
     let size = 0
     let drawnCount = 0
     for (let d = 0; d < trials; d++) {
-      const trial = random.int(0, trials - 1)
+      const trial = random.below(trials)
       const first = trialBlocks[trial]
       const blocks = trialBlocks[trial + 1] - first
       for (let k = 0; k < blocks; k++) {
-        const block = first + random.int(0, blocks - 1)
+        const block = first + random.below(blocks)
         weights[block]++
         size += blockStart[block + 1] - blockStart[block]
-        this.drawn[drawnCount++] = block
+        if (record) drawn[drawnCount++] = block
       }
     }
     this.resample.size = size
@@ -145,6 +149,61 @@ function observed(statistic: BootstrapStatistic, sample: BlockedSample): number 
   return percentileOfSorted(sample.sortedValues, statistic.p)
 }
 
+/** One side's bootstrap: each statistic on the observed values, and on every resample. */
+export type SideReplicates =
+  | { ok: true; observed: number[]; replicates: Float64Array[] }
+  /** The side had no values at all. */
+  | { ok: false }
+
+export interface SideOptions extends Omit<BootstrapOptions, 'confidence'> {
+  /** Names this side's stream of draws, so the two sides of a comparison draw independently. */
+  stream: string
+}
+
+/**
+ * Resamples one side: trials with replacement, then contiguous blocks inside each drawn trial,
+ * `iterations` times, and applies every statistic to each resample. The two sides of a
+ * comparison are independent samples and are resampled independently (each from its own seeded
+ * stream), so each side can be resampled where and when its values are ready.
+ *
+ * @param trials the side's trials, each the per-request values in arrival order
+ */
+export function bootstrapSide(trials: ReadonlyArray<ArrayLike<number>>, statistics: readonly BootstrapStatistic[], options: SideOptions): SideReplicates {
+  const { iterations } = checkOptions(options)
+  for (const statistic of statistics) {
+    if (typeof statistic !== 'function' && statistic.kind === 'percentile' && !(statistic.p >= 0 && statistic.p <= 100)) {
+      throw new RangeError(`percentile must be in [0, 100], got ${statistic.p}`)
+    }
+  }
+  const sample = prepareBlockedSample(trials, options.blockLength)
+  if (sample.values.length === 0) return { ok: false }
+  const resampler = new BlockResampler(sample)
+  const needsRebuild = statistics.some((statistic) => typeof statistic === 'function')
+  const buffer = new Float64Array(needsRebuild ? resampler.drawn.length * largestBlock(sample) : 0)
+  const replicates = statistics.map(() => new Float64Array(iterations))
+  const random = new IndexStream(options.seed, 'bootstrap-blocks', options.stream)
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    resampler.draw(random, needsRebuild)
+    for (let s = 0; s < statistics.length; s++) replicates[s][iteration] = evaluate(statistics[s], resampler, buffer)
+  }
+  return { ok: true, observed: statistics.map((statistic) => observed(statistic, sample)), replicates }
+}
+
+/**
+ * Intervals for the relative change of each statistic from the two sides' resamples, paired in
+ * order: 100 (current - baseline) / baseline for each pair, read at `confidence`.
+ */
+export function relativeChangeIntervals(baseline: SideReplicates, current: SideReplicates, statistics: number, confidence = DEFAULT_CONFIDENCE): RelativeChangeResult[] {
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`)
+  if (!baseline.ok || !current.ok) return Array.from({ length: statistics }, () => ({ ok: false, reason: 'empty_sample', estimatePct: null, lowPct: null, highPct: null }))
+  return baseline.replicates.map((base, s) => {
+    const cur = current.replicates[s]!
+    const changes = new Float64Array(base.length)
+    for (let i = 0; i < base.length; i++) changes[i] = relativeChangePct(base[i]!, cur[i]!)
+    return summarize(relativeChangePct(baseline.observed[s]!, current.observed[s]!), changes, confidence)
+  })
+}
+
 /**
  * Intervals for several statistics of one metric from the same resamples: the draws, the
  * preparation and the rebuilt buffers are shared, and each interval is exactly what
@@ -159,37 +218,9 @@ export function bootstrapRelativeChanges(
   statistics: readonly BootstrapStatistic[],
   options: BootstrapOptions
 ): RelativeChangeResult[] {
-  const { iterations, confidence } = checkOptions(options)
-  for (const statistic of statistics) {
-    if (typeof statistic !== 'function' && statistic.kind === 'percentile' && !(statistic.p >= 0 && statistic.p <= 100)) {
-      throw new RangeError(`percentile must be in [0, 100], got ${statistic.p}`)
-    }
-  }
-  const sides = [prepareBlockedSample(baseline, options.blockLength), prepareBlockedSample(current, options.blockLength)] as const
-  if (sides[0].values.length === 0 || sides[1].values.length === 0) {
-    return statistics.map(() => ({ ok: false, reason: 'empty_sample', estimatePct: null, lowPct: null, highPct: null }))
-  }
-  const resamplers = sides.map((side) => new BlockResampler(side))
-  const needsRebuild = statistics.some((statistic) => typeof statistic === 'function')
-  const buffers = sides.map((side, index) => new Float64Array(needsRebuild ? resamplers[index].drawn.length * largestBlock(side) : 0))
-  const changes = statistics.map(() => new Float64Array(iterations))
-  const random = new Random(options.seed, 'bootstrap-blocks')
-
-  const [baseResampler, currentResampler] = resamplers
-  const [baseBuffer, currentBuffer] = buffers
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    baseResampler.draw(random)
-    currentResampler.draw(random)
-    for (let s = 0; s < statistics.length; s++) {
-      const statistic = statistics[s]
-      const base = evaluate(statistic, baseResampler, baseBuffer)
-      changes[s][iteration] = relativeChangePct(base, evaluate(statistic, currentResampler, currentBuffer))
-    }
-  }
-  return statistics.map((statistic, s) => {
-    const estimatePct = relativeChangePct(observed(statistic, sides[0]), observed(statistic, sides[1]))
-    return summarize(estimatePct, changes[s], confidence)
-  })
+  const { confidence } = checkOptions(options)
+  const sides = [bootstrapSide(baseline, statistics, { ...options, stream: 'baseline' }), bootstrapSide(current, statistics, { ...options, stream: 'current' })] as const
+  return relativeChangeIntervals(sides[0], sides[1], statistics.length, confidence)
 }
 
 function largestBlock(sample: BlockedSample): number {

@@ -7,13 +7,17 @@ export { holm } from './holm.js'
 export {
   bootstrapRelativeChange,
   bootstrapRelativeChanges,
+  bootstrapSide,
   bootstrapTrialScalars,
+  relativeChangeIntervals,
   type BootstrapOptions,
   type BootstrapStatistic,
   type RelativeChangeFailure,
   type RelativeChangeInterval,
   type RelativeChangeResult,
   type RelativeChangeUnavailable,
+  type SideOptions,
+  type SideReplicates,
   type TrialScalarOptions,
   type TrialScalarStatistic
 } from './bootstrap.js'
