@@ -1,6 +1,11 @@
-// Committed bundles: dist/index.js (the action, run by the runner's node24), dist/cli.js (the bin), and
-// dist/read-result-worker.js, the worker thread both start to read result files in parallel.
+// Committed bundles: dist/index.js (the action, run by the runner's node24), and the CLI, split so
+// that a command loads only its own modules: dist/cli.js (the bin), dist/read-result-worker.js (the
+// worker thread that reads result files in parallel) and the chunks they share, dist/chunks/.
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
+
+// Chunk names change with their content: clear the old ones.
+rmSync('dist/chunks', { recursive: true, force: true })
 
 const common = {
   bundle: true,
@@ -21,5 +26,17 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
-await build({ ...common, entryPoints: ['src/result/read-worker.ts'], outfile: 'dist/read-result-worker.js' })
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } })
+// The action imports the worker's URL from its own bundle, so it needs the worker beside it too: the
+// split build below writes it. Chunks are named by content, so a rebuild of unchanged code is identical.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/result/read-worker.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: common.banner.js }
+})
+// The bin needs its shebang on the first line, and only the bin.
+const bin = readFileSync('dist/cli.js', 'utf8')
+writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${bin}`)
+chmodSync('dist/cli.js', 0o755)

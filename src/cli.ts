@@ -1,13 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { InputError } from './errors.js'
 import { processIo } from './commands/io.js'
-import { compareCommand } from './commands/compare.js'
-import { gateCommand } from './commands/gate.js'
-import { importCommand } from './commands/import.js'
-import { runCommand } from './commands/run.js'
-import { abCommand } from './commands/ab.js'
-import { demoCommand } from './commands/demo.js'
-import { simulateCommand } from './commands/simulate.js'
 import { TOOL_VERSION } from './version.js'
 
 const integer = (flag: string, min: number) => (value: string): number => {
@@ -18,7 +11,10 @@ const integer = (flag: string, min: number) => (value: string): number => {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
-/** Builds the command tree; each action hands its options to a command module and returns an exit code. */
+/**
+ * Builds the command tree; each action hands its options to a command module and returns an exit
+ * code. Command modules load when their command runs: `compare` then never loads the HTTP client.
+ */
 export function buildProgram(run: (command: Promise<number>) => void): Command {
   const program = new Command('llm-perf-gate')
     .description('Benchmark an LLM inference server with a seeded streaming workload and gate on performance regressions.')
@@ -37,7 +33,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
     .option('--out <file>', 'result file (default: <workload name>.result.json)')
     .option('--quiet', 'no progress output')
-    .action((options) => run(runCommand(options, processIo(signal))))
+    .action((options) => run(import('./commands/run.js').then((m) => m.runCommand(options, processIo(signal)))))
 
   program
     .command('compare')
@@ -47,7 +43,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--out <file>', 'also write the report to this file')
-    .action((options) => run(compareCommand(options, processIo(signal))))
+    .action((options) => run(import('./commands/compare.js').then((m) => m.compareCommand(options, processIo(signal)))))
 
   program
     .command('gate')
@@ -59,7 +55,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
     .option('--out <dir>', 'directory for current.result.json, comparison.json and report.md', '.')
     .option('--quiet', 'no progress output')
-    .action((options) => run(gateCommand(options, processIo(signal))))
+    .action((options) => run(import('./commands/gate.js').then((m) => m.gateCommand(options, processIo(signal)))))
 
   program
     .command('import')
@@ -68,7 +64,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .argument('<files...>', 'vLLM result files (one trial each), or one .journal.jsonl')
     .option('--out <file>', 'result file (default: <name>.result.json)')
     .option('--name <name>', 'workload name for an imported vLLM result')
-    .action((files: string[], options) => run(importCommand({ ...options, files }, processIo(signal))))
+    .action((files: string[], options) => run(import('./commands/import.js').then((m) => m.importCommand({ ...options, files }, processIo(signal)))))
 
   program
     .command('simulate')
@@ -80,14 +76,14 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--model <name>', 'served model name')
     .option('--slowdown <metric=factor>', 'inject a regression, e.g. tpot=1.15 (repeatable)', collect, [])
     .addOption(new Option('--faults <spec>', 'inject faults, e.g. http500=0.05,stall=0.01'))
-    .action((options) => run(simulateCommand(options, processIo(signal))))
+    .action((options) => run(import('./commands/simulate.js').then((m) => m.simulateCommand(options, processIo(signal)))))
 
   program
     .command('demo')
     .description('no arguments, no GPU: a baseline and a slowed candidate against the simulator, compared')
     .option('--real', 'the same with a real engine on the CPU (node-llama-cpp; npm run e2e:setup first)')
     .option('--quiet', 'no progress output')
-    .action((options) => run(demoCommand(options, processIo(signal))))
+    .action((options) => run(import('./commands/demo.js').then((m) => m.demoCommand(options, processIo(signal)))))
 
   program
     .command('ab')
@@ -99,7 +95,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--out <dir>', 'directory for baseline.result.json and candidate.result.json', '.')
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)')
     .option('--quiet', 'no progress output')
-    .action((options) => run(abCommand(options, processIo(signal))))
+    .action((options) => run(import('./commands/ab.js').then((m) => m.abCommand(options, processIo(signal)))))
 
   return program
 }

@@ -19,8 +19,11 @@ export interface ResultToRead {
 
 export type ReadReply = { ok: true; result: ComparableResult } | { ok: false; input: boolean; message: string; stack: string }
 
-/** Where the bundled worker sits: beside the bundle that imports this module (dist/). */
-export const DEFAULT_READ_WORKER = new URL('./read-result-worker.js', import.meta.url)
+/** The bundled worker sits at the top of dist/, where this module is either a bundle or one of its chunks (dist/chunks/). */
+export function defaultReadWorker(): URL | null {
+  const candidates = [new URL('./read-result-worker.js', import.meta.url), new URL('../read-result-worker.js', import.meta.url)]
+  return candidates.find((candidate) => existsSync(fileURLToPath(candidate))) ?? null
+}
 
 function readOnWorker(file: ResultToRead, worker: URL): Promise<ReadReply> {
   return new Promise((resolve) => {
@@ -53,7 +56,7 @@ export interface ReadOptions {
  * throws the InputError `readResultFile` would; with several bad files, the first in order.
  */
 export async function readComparableResults(files: readonly ResultToRead[], options: ReadOptions = {}): Promise<ComparableResult[]> {
-  const worker = options.worker === undefined ? DEFAULT_READ_WORKER : options.worker
+  const worker = options.worker === undefined ? defaultReadWorker() : options.worker
   const parallel = worker !== null && existsSync(fileURLToPath(worker))
   const [first, ...rest] = files
   if (first === undefined) return []
