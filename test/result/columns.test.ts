@@ -17,6 +17,11 @@ const record = (overrides: Partial<RequestRecord>): RequestRecord => ({
   output_tokens_source: 'usage',
   max_tokens: 4,
   client_queue_ms: 0.5,
+  end_ms: 100,
+  input_tokens_source: 'usage',
+  content_events: 4,
+  coalesced_events: 0,
+  done: true,
   ok: true,
   ...overrides
 })
