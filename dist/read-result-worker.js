@@ -3,10 +3,10 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   columnBuffers,
   toComparable
-} from "./chunks/chunk-5YQW4SXK.js";
+} from "./chunks/chunk-CR4L7XOF.js";
 import {
   readResultFile
-} from "./chunks/chunk-BWOARTIY.js";
+} from "./chunks/chunk-Q32M5JI3.js";
 import {
   InputError
 } from "./chunks/chunk-XEZUBJ5O.js";

@@ -85,6 +85,7 @@ export function comparabilityChecks(baseline: ComparableResult, current: Compara
 export function runValidityChecks(result: ComparableResult, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
   const limits = thresholds.validity
   const checks: ValidityCheck[] = []
+  const totals = okTotals(result)
   checks.push({
     check: 'complete',
     ok: result.interrupted !== true && result.trials.length > 0,
@@ -114,7 +115,6 @@ export function runValidityChecks(result: ComparableResult, side: 'baseline' | '
   } else if (lag !== null) {
     // A closed loop measures each request from its write, so client lag only thins the load it
     // offers: by the share of time a slot stood empty between one request and the next.
-    const totals = okTotals(result)
     const meanLag = totals.clientQueueMs / Math.max(1, totals.ok)
     const meanE2e = totals.e2eMs / Math.max(1, totals.ok)
     const share = meanE2e + meanLag > 0 ? meanLag / (meanE2e + meanLag) : 0
@@ -132,7 +132,6 @@ export function runValidityChecks(result: ComparableResult, side: 'baseline' | '
     detail: `${percent(result.summary.error_rate, 2)} of requests failed (at most ${percent(limits.max_error_rate, 0)} for latencies to describe the whole load)`
   })
   const ignoreEos = (result.workload.sampling as { ignore_eos?: boolean } | undefined)?.ignore_eos === true
-  const totals = okTotals(result)
   if (ignoreEos && totals.ok > 0) {
     const asked = totals.maxTokens
     const got = totals.outputTokens

@@ -37,25 +37,6 @@ function collect(records: readonly RequestRecord[], pick: (record: RequestRecord
 
 export type RequestMetric = 'ttft_ms' | 'tpot_ms' | 'itl_ms' | 'e2e_ms'
 
-/**
- * Visits each value of a per-request metric over the successful requests, in arrival order:
- * one a request, or one an event gap for ITL (SPEC §5).
- */
-export function forEachValue(records: readonly RequestRecord[], metric: RequestMetric, visit: (value: number) => void): void {
-  for (const record of records) {
-    if (!record.ok) continue
-    if (metric === 'itl_ms') for (const gap of record.itl_ms) visit(gap)
-    else if (record[metric] !== null) visit(record[metric])
-  }
-}
-
-/** The values `forEachValue` visits, as an array. */
-export function valuesOf(records: readonly RequestRecord[], metric: RequestMetric): number[] {
-  const values: number[] = []
-  forEachValue(records, metric, (value) => values.push(value))
-  return values
-}
-
 /** Every ITL of the successful requests, pooled: one value per event gap (SPEC §5). */
 export function pooledItl(records: readonly RequestRecord[]): Float64Array {
   let total = 0

@@ -5,7 +5,7 @@
  * every metric is most of what makes `compare` fast, and typed arrays can be handed from a
  * worker thread without a copy (see load.ts).
  */
-import type { RequestMetric } from '../metrics/summary.js'
+import { pooledItl, type RequestMetric } from '../metrics/summary.js'
 import type { RequestRecord, ResultFile, TrialResult } from './types.js'
 
 /** One trial's successful requests, in arrival order. */
@@ -14,7 +14,7 @@ export interface TrialColumns {
   records: number
   /** Successful requests. */
   ok: number
-  /** Per-request values of the successful requests, nulls left out (what `forEachValue` visits, SPEC §5). */
+  /** One value per successful request, nulls left out (SPEC §5). */
   ttft_ms: Float64Array
   tpot_ms: Float64Array
   e2e_ms: Float64Array
@@ -43,24 +43,15 @@ function pick(records: readonly RequestRecord[], ok: number, field: 'ttft_ms' | 
 
 export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
   let ok = 0
-  let gaps = 0
   let outputTokens = 0
   let maxTokens = 0
   let clientQueueMs = 0
   for (const record of records) {
     if (!record.ok) continue
     ok++
-    gaps += record.itl_ms.length
     outputTokens += record.output_tokens
     maxTokens += record.max_tokens
     clientQueueMs += record.client_queue_ms ?? 0
-  }
-  const itl = new Float64Array(gaps)
-  let offset = 0
-  for (const record of records) {
-    if (!record.ok) continue
-    const gapsOfRecord = record.itl_ms
-    for (let i = 0; i < gapsOfRecord.length; i++) itl[offset++] = gapsOfRecord[i]!
   }
   return {
     records: records.length,
@@ -68,7 +59,7 @@ export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
     ttft_ms: pick(records, ok, 'ttft_ms'),
     tpot_ms: pick(records, ok, 'tpot_ms'),
     e2e_ms: pick(records, ok, 'e2e_ms'),
-    itl_ms: itl,
+    itl_ms: pooledItl(records),
     outputTokens,
     maxTokens,
     clientQueueMs
@@ -94,9 +85,6 @@ export function toComparable(result: ResultLike): ComparableResult {
 export function columnBuffers(result: ComparableResult): ArrayBuffer[] {
   return result.trials.flatMap(({ columns }) => [columns.ttft_ms, columns.tpot_ms, columns.e2e_ms, columns.itl_ms].map((array) => array.buffer as ArrayBuffer))
 }
-
-/** One trial's values of a per-request metric, in arrival order. */
-export const trialValues = (trial: ComparableTrial, metric: RequestMetric): Float64Array => trial.columns[metric]
 
 /** A metric's values pooled over every trial. */
 export function pooledValues(result: ComparableResult, metric: RequestMetric): Float64Array {

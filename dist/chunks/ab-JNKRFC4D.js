@@ -1,0 +1,18 @@
+if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\n'); process.exit(2) }
+import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
+import {
+  abCommand,
+  runAb
+} from "./chunk-E6RPYR36.js";
+import "./chunk-PEQSYEZQ.js";
+import "./chunk-2MY7MRXK.js";
+import "./chunk-CR4L7XOF.js";
+import "./chunk-RILJP7X6.js";
+import "./chunk-ZAE5UAFJ.js";
+import "./chunk-Q32M5JI3.js";
+import "./chunk-USR4SPVJ.js";
+import "./chunk-XEZUBJ5O.js";
+export {
+  abCommand,
+  runAb
+};
