@@ -1,7 +1,7 @@
 /**
  * Reads several result files at once for `compare`: the first on this thread, the others on
  * worker threads, each read, validated and turned into columns where it was parsed. Parsing is
- * most of the cost of comparing large results (a 10 × 10,000-request result is about 60 MB of
+ * most of the cost of comparing large results (a 10 × 10,000-request result is 40–60 MB of
  * JSON), and JSON.parse cannot be split, so the files are parsed side by side.
  */
 import { existsSync } from 'node:fs'

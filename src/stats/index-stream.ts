@@ -1,8 +1,8 @@
 /**
  * Uniform random indices for the bootstrap from xoshiro128** (Blackman & Vigna, 2018), its
- * 128-bit state in an Int32Array. Written here because a comparison draws millions of indices
- * and pure-rand's generators keep their 32-bit state in object fields that V8 boxes on every
- * draw (about 30 ns a draw against about 3 ns here); everything else uses `Random`.
+ * 128-bit state in an Int32Array. Written here because a comparison draws millions of indices:
+ * in a scratch loop of a million draws, pure-rand's generator (state in object fields) took
+ * 13–36 ns a draw and this one about 8 ns. Everything else uses `Random`.
  */
 import { createHash } from 'node:crypto'
 
