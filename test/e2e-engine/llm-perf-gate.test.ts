@@ -55,18 +55,42 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     expect(result.environment.server.model).toBe('llm-perf-gate/e2e-random')
   })
 
-  test('TPOT rises when concurrency rises', async () => {
-    const one = await runWorkload(workload(small.url, { load: { concurrency: 1 }, requests: 4, prompts: { input_tokens: 24, output_tokens: 32 } }))
-    const four = await runWorkload(workload(small.url, { load: { concurrency: 4 }, requests: 8, prompts: { input_tokens: 24, output_tokens: 32 } }))
-    expect(four.summary.tpot_ms.p50!).toBeGreaterThan(one.summary.tpot_ms.p50! * 1.3)
+  // On a shared VM the host takes CPU time in bursts (steal), and a burst can double the TPOT of a
+  // two-second run. Both tests below are built so that one burst cannot decide them: rounds are
+  // interleaved and their medians compared, and the gate gets enough trials that one slow trial
+  // cannot hide a real regression. The steal is logged beside the figures either way.
+  const stealText = (steal: number | null): string => (steal === null ? 'unknown' : `${(100 * steal).toFixed(0)}%`)
+
+  test('TPOT rises when concurrency rises (medians of three interleaved rounds)', async () => {
+    const medianOf = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    const one: number[] = []
+    const four: number[] = []
+    const before = cpuTimes()
+    for (let round = 0; round < 3; round++) {
+      const single = await runWorkload(workload(small.url, { load: { concurrency: 1 }, requests: 4, prompts: { input_tokens: 24, output_tokens: 32 } }))
+      const batched = await runWorkload(workload(small.url, { load: { concurrency: 4 }, requests: 8, prompts: { input_tokens: 24, output_tokens: 32 } }))
+      one.push(single.summary.tpot_ms.p50!)
+      four.push(batched.summary.tpot_ms.p50!)
+    }
+    const figures = `TPOT p50 at 1 stream ${one.map((v) => v.toFixed(2)).join(', ')} ms; at 4 streams ${four.map((v) => v.toFixed(2)).join(', ')} ms; host CPU steal ${stealText(stealBetween(before, cpuTimes()))}`
+    console.info(figures)
+    expect(medianOf(four), figures).toBeGreaterThan(medianOf(one) * 1.3)
   })
 
   test('gate fails when the candidate serves the bigger model (a real regression), naming TPOT', async () => {
-    const load = (url: string): Workload => workload(url, { trials: 5 })
+    // Eight trials a side: with five, every small-model trial must beat every big-model trial
+    // (exact Mann-Whitney, Holm over the gated metrics), and a steal burst in one trial breaks that.
+    const load = (url: string): Workload => workload(url, { trials: 8 })
+    const before = cpuTimes()
     const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(big.url) }, mkdtempSync(join(tmpdir(), 'lpg-e2e-ab-')), quietIo(), true)
     const comparison = compareResults(baseline, candidate, loadThresholds('pr'))
-    expect(comparison.verdict).toBe('fail')
-    expect(comparison.metrics.find((m) => m.metric === 'tpot_ms.p50')).toMatchObject({ status: 'regressed' })
+    const tpot = comparison.metrics.find((m) => m.metric === 'tpot_ms.p50')
+    const figures =
+      `small model vs big: ${comparison.verdict}; per-trial TPOT p50 ${baseline.trials.map((t) => t.summary.tpot_ms.p50!.toFixed(1)).join(', ')} ms vs ` +
+      `${candidate.trials.map((t) => t.summary.tpot_ms.p50!.toFixed(1)).join(', ')} ms, p_adjusted ${tpot?.p_adjusted}; host CPU steal ${stealText(stealBetween(before, cpuTimes()))}`
+    console.info(figures)
+    expect(comparison.verdict, figures).toBe('fail')
+    expect(tpot, figures).toMatchObject({ status: 'regressed' })
   })
 
   test('gate does not fail an A/A comparison: two servers of the same model, trials interleaved', async () => {
@@ -80,7 +104,7 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     // log line carries what decides it: each delta, the minimum detectable change, and the steal.
     const tested = comparison.metrics.filter((m) => m.gate !== 'off')
     console.info(
-      `A/A on the real engine: ${comparison.verdict} (host CPU steal ${steal === null ? 'unknown' : `${(100 * steal).toFixed(0)}%`}); ` +
+      `A/A on the real engine: ${comparison.verdict} (host CPU steal ${stealText(steal)}); ` +
         tested.map((m) => `${m.metric} ${m.delta_pct?.toFixed(1)}% (tolerance ${m.tolerance_pct ?? '-'}%, detectable ${m.mde_pct?.toFixed(0) ?? '-'}%) ${m.status}`).join(', ')
     )
     expect(comparison.verdict).not.toBe('fail')
