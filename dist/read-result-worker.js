@@ -2,11 +2,9 @@ if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('ll
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   columnBuffers,
-  toComparable
-} from "./chunks/chunk-CR4L7XOF.js";
-import {
-  readResultFile
-} from "./chunks/chunk-Q32M5JI3.js";
+  readComparableResult
+} from "./chunks/chunk-BQQOFM2N.js";
+import "./chunks/chunk-X4C7OBSO.js";
 import {
   InputError
 } from "./chunks/chunk-XEZUBJ5O.js";
@@ -17,7 +15,7 @@ var { path, role } = workerData;
 var reply;
 var transfer = [];
 try {
-  const result = toComparable(readResultFile(path, role));
+  const result = readComparableResult(path, role);
   reply = { ok: true, result };
   transfer = columnBuffers(result);
 } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { parseWithSchema } from '../config/validate.js'
@@ -98,23 +98,71 @@ const resultSchema = z.looseObject({
   summary: z.looseObject({ ...distributions, ...scalars })
 })
 
-/** Reads and validates a result file; a missing, truncated or foreign file is an input error naming it. */
-export function readResultFile(path: string, role = 'result file'): ResultFile {
-  let text: string
+const unreadable = (path: string, role: string, error: unknown): InputError =>
+  new InputError(`${role} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a result file written by \`llm-perf-gate run\``)
+
+/** A result file's text; a missing or unreadable file is an input error naming it. */
+export function readResultText(path: string, role = 'result file'): string {
   try {
-    text = readFileSync(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch (error) {
-    throw new InputError(`${role} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a result file written by \`llm-perf-gate run\``)
+    throw unreadable(path, role, error)
   }
-  let value: unknown
+}
+
+/** A result file's bytes followed by one 0 byte, the end marker scan.ts reads up to; errors as readResultText's. */
+export function readResultBytes(path: string, role = 'result file'): Uint8Array {
+  let descriptor: number | undefined
   try {
-    value = JSON.parse(text)
+    descriptor = openSync(path, 'r')
+    const size = fstatSync(descriptor).size
+    const bytes = new Uint8Array(size + 1)
+    let filled = 0
+    while (filled < size) {
+      const read = readSync(descriptor, bytes, filled, size - filled, null)
+      if (read === 0) break
+      filled += read
+    }
+    // A file that shrank while it was read ends early; its end marker moves with it.
+    return filled === size ? bytes : bytes.subarray(0, filled + 1)
+  } catch (error) {
+    throw unreadable(path, role, error)
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
+  }
+}
+
+function parseJson(text: string, path: string, role: string): unknown {
+  try {
+    return JSON.parse(text)
   } catch (error) {
     const truncated = text.trim() === '' || !text.trimEnd().endsWith('}')
     throw new InputError(`${role} ${path}: not valid JSON${truncated ? ' (the file looks truncated: an interrupted write or copy?)' : ''}: ${(error as Error).message}`)
   }
+}
+
+/** Validates a result file's text; a truncated or foreign file is an input error naming it. */
+export function parseResultText(text: string, path: string, role = 'result file'): ResultFile {
   // A different definitions version is read, not rejected: compare calls the pair incomparable.
-  const result = parseWithSchema(resultSchema, value, path, role) as unknown as ResultFile
+  const result = parseWithSchema(resultSchema, parseJson(text, path, role), path, role) as unknown as ResultFile
   checkRequests(result, path, role)
   return result
+}
+
+/**
+ * The text of a result file whose request arrays were taken out (scan.ts), validated like a whole
+ * one; null when it does not validate, and the caller then reads the whole file for the message.
+ */
+export function parseResultRest(rest: string, path: string, role: string): ResultFile | null {
+  try {
+    return parseResultText(rest, path, role)
+  } catch (error) {
+    if (error instanceof InputError) return null
+    throw error
+  }
+}
+
+/** Reads and validates a result file; a missing, truncated or foreign file is an input error naming it. */
+export function readResultFile(path: string, role = 'result file'): ResultFile {
+  return parseResultText(readResultText(path, role), path, role)
 }

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { InputError } from '../errors.js'
 import { toComparable, type ComparableResult } from './columns.js'
-import { readResultFile } from './io.js'
+import { parseResultRest, parseResultText, readResultBytes } from './io.js'
+import { decodeUtf8, scanResultColumns } from './scan.js'
 
 export interface ResultToRead {
   path: string
@@ -25,6 +26,23 @@ export function defaultReadWorker(): URL | null {
   return candidates.find((candidate) => existsSync(fileURLToPath(candidate))) ?? null
 }
 
+/**
+ * A result file's bytes (with readResultBytes' end marker), validated, in columns: the request
+ * arrays scanned straight into typed arrays (scan.ts), the rest parsed and validated as usual. A
+ * file the scanner does not take is parsed whole, so its errors read as `readResultFile`'s.
+ */
+export function comparableFromBytes(bytes: Uint8Array, path: string, role: string): ComparableResult {
+  const scanned = scanResultColumns(bytes)
+  const rest = scanned === null ? null : parseResultRest(scanned.rest, path, role)
+  if (scanned === null || rest === null) return toComparable(parseResultText(decodeUtf8(bytes.subarray(0, bytes.length - 1)), path, role))
+  return { ...rest, trials: rest.trials.map(({ requests: _requests, ...trial }, index) => ({ ...trial, columns: scanned.columns[index]! })) }
+}
+
+/** Reads and validates one result file into columns; errors name the file as `readResultFile`'s do. */
+export function readComparableResult(path: string, role: string): ComparableResult {
+  return comparableFromBytes(readResultBytes(path, role), path, role)
+}
+
 function readOnWorker(file: ResultToRead, worker: URL): Promise<ReadReply> {
   return new Promise((resolve) => {
     const thread = new Worker(worker, { workerData: file })
@@ -36,7 +54,7 @@ function readOnWorker(file: ResultToRead, worker: URL): Promise<ReadReply> {
 
 function readHere(file: ResultToRead): ReadReply {
   try {
-    return { ok: true, result: toComparable(readResultFile(file.path, file.role)) }
+    return { ok: true, result: readComparableResult(file.path, file.role) }
   } catch (error) {
     if (error instanceof InputError) return { ok: false, input: true, message: error.message, stack: error.stack ?? '' }
     throw error

@@ -5,15 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { InputError } from '../errors.js'
-import { columnBuffers, toComparable } from './columns.js'
-import { readResultFile } from './io.js'
-import type { ReadReply, ResultToRead } from './load.js'
+import { columnBuffers } from './columns.js'
+import { readComparableResult, type ReadReply, type ResultToRead } from './load.js'
 
 const { path, role } = workerData as ResultToRead
 let reply: ReadReply
 let transfer: ArrayBuffer[] = []
 try {
-  const result = toComparable(readResultFile(path, role))
+  const result = readComparableResult(path, role)
   reply = { ok: true, result }
   transfer = columnBuffers(result)
 } catch (error) {
