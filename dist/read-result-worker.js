@@ -1,24 +1,30 @@
 if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\n'); process.exit(2) }
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
-  columnBuffers,
-  readComparableResult
-} from "./chunks/chunk-BQQOFM2N.js";
+  readHere,
+  replyBuffers,
+  withResamples
+} from "./chunks/chunk-YA4XO6Z7.js";
+import "./chunks/chunk-RWQQN2HN.js";
 import "./chunks/chunk-X4C7OBSO.js";
-import {
-  InputError
-} from "./chunks/chunk-XEZUBJ5O.js";
+import "./chunks/chunk-USR4SPVJ.js";
+import "./chunks/chunk-XEZUBJ5O.js";
 
 // src/result/read-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { path, role } = workerData;
-var reply;
-var transfer = [];
+var failure = (error) => ({ ok: false, input: false, message: error.message, stack: error.stack ?? "" });
+var read;
 try {
-  const result = readComparableResult(path, role);
-  reply = { ok: true, result };
-  transfer = columnBuffers(result);
+  read = readHere(workerData);
 } catch (error) {
-  reply = { ok: false, input: error instanceof InputError, message: error.message, stack: error.stack ?? "" };
+  read = failure(error);
 }
-parentPort.postMessage(reply, transfer);
+parentPort.once("message", ({ resample }) => {
+  let reply;
+  try {
+    reply = withResamples(read, resample);
+  } catch (error) {
+    reply = failure(error);
+  }
+  parentPort.postMessage(reply, replyBuffers(reply));
+});

@@ -1,6 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { InputError } from './errors.js'
+import type { CompareOptions } from './commands/compare.js'
 import { processIo } from './commands/io.js'
+import { readAhead } from './result/read-ahead.js'
 import { TOOL_VERSION } from './version.js'
 
 const integer = (flag: string, min: number) => (value: string): number => {
@@ -43,7 +45,11 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--out <file>', 'also write the report to this file')
-    .action((options) => run(import('./commands/compare.js').then((m) => m.compareCommand(options, processIo(signal)))))
+    .action((options: CompareOptions) => {
+      // The current result is most of compare's work: its worker starts reading before the command's modules load.
+      const current = readAhead({ path: options.current, role: 'current result' })
+      run(import('./commands/compare.js').then((m) => m.compareCommand({ ...options, currentAhead: current }, processIo(signal))))
+    })
 
   program
     .command('gate')

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { bootstrapSideOf, compareResults, exitCodeFor } from '../compare/compare.js'
+import { compareResults, exitCodeFor } from '../compare/compare.js'
 import type { Comparison } from '../compare/types.js'
 import { loadThresholds, type Thresholds } from '../config/thresholds.js'
 import { InputError } from '../errors.js'
@@ -7,6 +7,7 @@ import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown
 import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
 import { readComparableResults } from '../result/load.js'
+import type { WorkerRead } from '../result/read-ahead.js'
 import type { CommandIo } from './io.js'
 
 export const FORMATS = ['text', 'markdown', 'json'] as const
@@ -18,6 +19,8 @@ export interface CompareOptions {
   thresholds?: string
   format?: string
   out?: string
+  /** The current result, already being read (readAhead). */
+  currentAhead?: WorkerRead | null
 }
 
 export function renderReport(input: ReportInput, format: ReportFormat): string {
@@ -41,13 +44,10 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
-  // The baseline is resampled while the current result is still being parsed on a worker thread.
-  const [baseline, current] = (await readComparableResults(
-    [
-      { path: options.baseline, role: 'baseline' },
-      { path: options.current, role: 'current result' }
-    ],
-    { whileWaiting: (first) => bootstrapSideOf(first, thresholds, 'baseline') }
-  )) as [ResultLike, ResultLike]
+  // Each side is read and resampled on a thread of its own: the current result on a worker.
+  const [baseline, current] = (await readComparableResults([
+    { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
+    { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
+  ])) as [ResultLike, ResultLike]
   return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
 }

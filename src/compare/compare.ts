@@ -1,38 +1,18 @@
 import type { Thresholds } from '../config/thresholds.js'
-import { deriveSeed } from '../random.js'
 import { pooledValues, toComparable, type ComparableResult, type ResultLike } from '../result/columns.js'
-import { bootstrapSide, expandedConfidence, relativeChangeIntervals, type BootstrapStatistic, type RelativeChangeResult, type SideReplicates } from '../stats/bootstrap.js'
+import { expandedConfidence, relativeChangeIntervals, type RelativeChangeResult } from '../stats/bootstrap.js'
+import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
 import { minimumDetectableChange } from '../stats/detectable-effect.js'
 import { holm } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/mann-whitney.js'
 import { welchLogTest } from '../stats/welch.js'
-import { parseMetricName, percentileOf, worseDirection, type DistributionMetric, type MetricName } from './metric-names.js'
+import { parseMetricName, percentileOf, worseDirection, type MetricName } from './metric-names.js'
 import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
 import { comparabilityChecks, runValidityChecks } from './validity.js'
 
 /** Trial-level tests need at least this many trials a side (SPEC §7). */
 export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
-/** More values than this per side are thinned to every k-th before the bootstrap (ITL pools millions); trial-to-trial resampling carries most of the interval, so the cost of thinning is small. */
-const BOOTSTRAP_VALUE_LIMIT = 25_000
-
 type MetricSpec = Thresholds['metrics'][string]
-
-/**
- * Each trial's values in arrival order for the bootstrap, keeping every `stride`-th when a side
- * has more than BOOTSTRAP_VALUE_LIMIT (ITL pools millions).
- */
-function bootstrapValues(result: ComparableResult, base: DistributionMetric): { trials: Float64Array[]; stride: number } {
-  const columns = result.trials.map((trial) => trial.columns[base])
-  const total = columns.reduce((sum, values) => sum + values.length, 0)
-  const stride = Math.max(1, Math.ceil(total / BOOTSTRAP_VALUE_LIMIT))
-  if (stride === 1) return { trials: columns, stride }
-  const trials = columns.map((values) => {
-    const kept = new Float64Array(Math.ceil(values.length / stride))
-    for (let i = 0, k = 0; i < values.length; i += stride) kept[k++] = values[i]!
-    return kept
-  })
-  return { trials, stride }
-}
 
 function perTrial(result: ComparableResult, metric: MetricName): number[] {
   const values: number[] = []
@@ -159,50 +139,6 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
       ? { reason: `with ${bTrials.length} vs ${cTrials.length} trials the smallest attainable p is ${mde.minimumP!.toFixed(3)}, not below alpha: add trials` }
       : {})
   }
-}
-
-/** The bootstrap statistics each base metric needs for the thresholds' metrics. */
-function bootstrapPlan(thresholds: Thresholds): Map<DistributionMetric, Array<{ name: string; statistic: BootstrapStatistic }>> {
-  const byBase = new Map<DistributionMetric, Array<{ name: string; statistic: BootstrapStatistic }>>()
-  for (const name of Object.keys(thresholds.metrics)) {
-    const metric = parseMetricName(name)
-    if (metric?.kind !== 'distribution') continue
-    const p = percentileOf(metric.statistic)
-    const list = byBase.get(metric.base) ?? []
-    list.push({ name, statistic: p === null ? { kind: 'mean' } : { kind: 'percentile', p } })
-    byBase.set(metric.base, list)
-  }
-  return byBase
-}
-
-type Role = 'baseline' | 'current'
-type SideBootstrap = Map<DistributionMetric, { replicates: SideReplicates; stride: number }>
-const sideCache = new WeakMap<ComparableResult, WeakMap<Thresholds, Partial<Record<Role, SideBootstrap>>>>()
-
-/**
- * One side's bootstrap resamples for every distribution metric the thresholds name, resampled
- * once per base metric from a stream named by the seed, the metric and the side. Kept with the
- * result, so `compare` can resample the baseline while the current result is still being read.
- */
-export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds, role: Role): SideBootstrap {
-  const byThresholds = sideCache.get(result) ?? new WeakMap<Thresholds, Partial<Record<Role, SideBootstrap>>>()
-  sideCache.set(result, byThresholds)
-  const cached = byThresholds.get(thresholds) ?? {}
-  byThresholds.set(thresholds, cached)
-  const existing = cached[role]
-  if (existing !== undefined) return existing
-  const side: SideBootstrap = new Map()
-  for (const [base, wanted] of bootstrapPlan(thresholds)) {
-    const { trials, stride } = bootstrapValues(result, base)
-    const replicates = bootstrapSide(trials, wanted.map((w) => w.statistic), {
-      seed: deriveSeed(thresholds.bootstrap.seed, base),
-      iterations: thresholds.bootstrap.iterations,
-      stream: role
-    })
-    side.set(base, { replicates, stride })
-  }
-  cached[role] = side
-  return side
 }
 
 /** Bootstrap intervals for every distribution metric, from each side's resamples. */

@@ -6,25 +6,14 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { adoptBootstrapSide, bootstrapSideBuffers, bootstrapSideOf } from '../compare/bootstrap-sides.js'
 import { InputError } from '../errors.js'
-import { toComparable, type ComparableResult } from './columns.js'
+import { columnBuffers, toComparable, type ComparableResult } from './columns.js'
 import { parseResultRest, parseResultText, readResultBytes } from './io.js'
+import { defaultReadWorker, startWorkerRead, type ReadReply, type Resample, type ResultToRead } from './read-ahead.js'
 import { decodeUtf8, scanResultColumns } from './scan.js'
 
-export interface ResultToRead {
-  path: string
-  /** How error messages name the file: "baseline", "current result". */
-  role: string
-}
-
-export type ReadReply = { ok: true; result: ComparableResult } | { ok: false; input: boolean; message: string; stack: string }
-
-/** The bundled worker sits at the top of dist/, where this module is either a bundle or one of its chunks (dist/chunks/). */
-export function defaultReadWorker(): URL | null {
-  const candidates = [new URL('./read-result-worker.js', import.meta.url), new URL('../read-result-worker.js', import.meta.url)]
-  return candidates.find((candidate) => existsSync(fileURLToPath(candidate))) ?? null
-}
+export { defaultReadWorker, readAhead, type ReadReply, type ResultToRead } from './read-ahead.js'
 
 /**
  * A result file's bytes (with readResultBytes' end marker), validated, in columns: the request
@@ -43,16 +32,8 @@ export function readComparableResult(path: string, role: string): ComparableResu
   return comparableFromBytes(readResultBytes(path, role), path, role)
 }
 
-function readOnWorker(file: ResultToRead, worker: URL): Promise<ReadReply> {
-  return new Promise((resolve) => {
-    const thread = new Worker(worker, { workerData: file })
-    thread.once('message', (reply: ReadReply) => resolve(reply))
-    thread.once('error', (error) => resolve({ ok: false, input: false, message: `reading ${file.role} ${file.path} on a worker thread failed: ${error.message}`, stack: error.stack ?? '' }))
-    thread.once('exit', (code) => resolve({ ok: false, input: false, message: `reading ${file.role} ${file.path} on a worker thread failed: it exited with code ${code} before replying`, stack: '' }))
-  })
-}
-
-function readHere(file: ResultToRead): ReadReply {
+/** Reads one file where this code runs; input errors become replies. */
+export function readHere(file: { path: string; role: string }): ReadReply {
   try {
     return { ok: true, result: readComparableResult(file.path, file.role) }
   } catch (error) {
@@ -61,27 +42,37 @@ function readHere(file: ResultToRead): ReadReply {
   }
 }
 
+/** The reply with the result's resamples, when asked for. */
+export function withResamples(reply: ReadReply, resample: Resample | undefined): ReadReply {
+  if (!reply.ok || resample === undefined) return reply
+  return { ...reply, bootstrap: bootstrapSideOf(reply.result, resample.thresholds, resample.side) }
+}
+
+/** What a reply hands over without copying: the columns and the resamples. */
+export function replyBuffers(reply: ReadReply): ArrayBuffer[] {
+  return reply.ok ? [...columnBuffers(reply.result), ...(reply.bootstrap === undefined ? [] : bootstrapSideBuffers(reply.bootstrap))] : []
+}
+
 export interface ReadOptions {
   /** The worker script; null reads every file on this thread. */
   worker?: URL | null
-  /** Work on the first result that can start while the others are still being read. */
-  whileWaiting?: (first: ComparableResult) => void
 }
 
 /**
- * Reads and validates result files in parallel, in columns. When `worker` is null or its file is
- * missing (running from the TypeScript sources), every file is read on this thread. A bad file
- * throws the InputError `readResultFile` would; with several bad files, the first in order.
+ * Reads and validates result files in parallel, in columns, each resampled where it was read
+ * when its `resample` asks. When `worker` is null or its file is missing (running from the
+ * TypeScript sources), every file is read on this thread. A bad file throws the InputError
+ * `readResultFile` would; with several bad files, the first in order.
  */
 export async function readComparableResults(files: readonly ResultToRead[], options: ReadOptions = {}): Promise<ComparableResult[]> {
   const worker = options.worker === undefined ? defaultReadWorker() : options.worker
   const parallel = worker !== null && existsSync(fileURLToPath(worker))
   const [first, ...rest] = files
   if (first === undefined) return []
-  const pending = parallel ? rest.map((file) => readOnWorker(file, worker)) : []
-  const head = readHere(first)
-  if (head.ok && options.whileWaiting !== undefined) options.whileWaiting(head.result)
-  const replies = [head, ...(parallel ? await Promise.all(pending) : rest.map(readHere))]
+  const started = rest.map((file) => file.ahead ?? (parallel ? startWorkerRead(file, worker) : null))
+  const pending = rest.map((file, index) => started[index]?.finish(file.resample).then((reply) => adopt(file, reply)))
+  const head = withResamples(readHere(first), first.resample)
+  const replies = [head, ...(await Promise.all(rest.map((file, index) => pending[index] ?? withResamples(readHere(file), file.resample))))]
   return replies.map((reply) => {
     if (reply.ok) return reply.result
     if (reply.input) throw new InputError(reply.message)
@@ -89,4 +80,10 @@ export async function readComparableResults(files: readonly ResultToRead[], opti
     error.stack = reply.stack
     throw error
   })
+}
+
+/** Keeps the resamples a worker made with its result, as if made here. */
+function adopt(file: ResultToRead, reply: ReadReply): ReadReply {
+  if (reply.ok && reply.bootstrap !== undefined && file.resample !== undefined) adoptBootstrapSide(reply.result, file.resample.thresholds, file.resample.side, reply.bootstrap)
+  return reply
 }

@@ -1,21 +1,26 @@
 /**
- * A worker thread's side of `readComparableResults` (load.ts): reads, validates and converts one
- * result file, and hands the columns back without copying them. Bundled as
- * dist/read-result-worker.js, beside the bundles that start it.
+ * A worker thread's side of a read (read-ahead.ts): reads, validates and scans one result file
+ * at once, then waits for how to resample it, and hands the columns and the resamples back
+ * without copying them. Bundled as dist/read-result-worker.js, beside the bundles that start it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { InputError } from '../errors.js'
-import { columnBuffers } from './columns.js'
-import { readComparableResult, type ReadReply, type ResultToRead } from './load.js'
+import { readHere, replyBuffers, withResamples } from './load.js'
+import type { ReadReply, Resample } from './read-ahead.js'
 
-const { path, role } = workerData as ResultToRead
-let reply: ReadReply
-let transfer: ArrayBuffer[] = []
+const failure = (error: unknown): ReadReply => ({ ok: false, input: false, message: (error as Error).message, stack: (error as Error).stack ?? '' })
+
+let read: ReadReply
 try {
-  const result = readComparableResult(path, role)
-  reply = { ok: true, result }
-  transfer = columnBuffers(result)
+  read = readHere(workerData as { path: string; role: string })
 } catch (error) {
-  reply = { ok: false, input: error instanceof InputError, message: (error as Error).message, stack: (error as Error).stack ?? '' }
+  read = failure(error)
 }
-parentPort!.postMessage(reply, transfer)
+parentPort!.once('message', ({ resample }: { resample: Resample | undefined }) => {
+  let reply: ReadReply
+  try {
+    reply = withResamples(read, resample)
+  } catch (error) {
+    reply = failure(error)
+  }
+  parentPort!.postMessage(reply, replyBuffers(reply))
+})

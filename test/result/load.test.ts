@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
 import { InputError } from '../../src/errors.js'
 import { toComparable, type ComparableResult } from '../../src/result/columns.js'
-import { readComparableResults } from '../../src/result/load.js'
+import { bootstrapSideOf } from '../../src/compare/bootstrap-sides.js'
+import { loadThresholds } from '../../src/config/thresholds.js'
+import { readAhead, readComparableResults, type ResultToRead } from '../../src/result/load.js'
 
 // The bundled worker, as dist/cli.js and dist/index.js start it (CI checks that dist/ is fresh).
 const WORKER = new URL('../../dist/read-result-worker.js', import.meta.url)
@@ -35,10 +37,31 @@ describe('readComparableResults', () => {
     expect(parallel[1]!.trials[0]!.columns.itl_ms).toBeInstanceOf(Float64Array)
   })
 
-  it('hands the first result over while the others are read', async () => {
-    const seen: ComparableResult[] = []
-    const [first] = await readComparableResults([{ path: file('r0.json'), role: 'a' }, { path: file('r1.json'), role: 'b' }], { worker: WORKER, whileWaiting: (result) => seen.push(result) })
-    expect(seen).toEqual([first])
+  it('resamples each side where it was read, and the worker\'s resamples are the ones this thread would make', async () => {
+    const thresholds = loadThresholds('pr')
+    const files = (side: 'baseline' | 'current'): ResultToRead[] => [0, 1].map((index) => ({ path: file(`r${index}.json`), role: `side ${index}`, resample: { thresholds, side } }))
+    const [, onWorker] = await readComparableResults(files('current'), { worker: WORKER })
+    const [, here] = await readComparableResults(files('current'), { worker: null })
+    const replicates = (result: ComparableResult): unknown => [...bootstrapSideOf(result, thresholds, 'current')].map(([metric, side]) => [metric, side.stride, side.replicates.ok ? side.replicates.replicates.map((array) => [...array]) : null])
+    expect(replicates(onWorker!)).toEqual(replicates(here!))
+    expect(replicates(here!)).toEqual(replicates(toComparable(results[1]!)))
+    // The resamples came back with the result (transferred, not recomputed here).
+    expect([...bootstrapSideOf(onWorker!, thresholds, 'current').values()][0]!.replicates).toMatchObject({ ok: true })
+  })
+
+  it('takes over a read started ahead, before the thresholds were known, and resamples it on its worker', async () => {
+    const thresholds = loadThresholds('pr')
+    const ahead = readAhead({ path: file('r1.json'), role: 'current result' }, WORKER)
+    expect(ahead).not.toBeNull()
+    const [, current] = await readComparableResults([
+      { path: file('r0.json'), role: 'baseline' },
+      { path: file('r1.json'), role: 'current result', resample: { thresholds, side: 'current' }, ahead }
+    ])
+    expect(plain(current!)).toEqual(plain(toComparable(results[1]!)))
+    const fresh = bootstrapSideOf(toComparable(results[1]!), thresholds, 'current')
+    const adopted = bootstrapSideOf(current!, thresholds, 'current')
+    expect([...adopted.keys()]).toEqual([...fresh.keys()])
+    for (const [metric, side] of fresh) expect(adopted.get(metric)).toEqual(side)
   })
 
   it('reports a bad file read on the worker as the input error that names it', async () => {
