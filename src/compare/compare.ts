@@ -191,7 +191,7 @@ function nonInferiorityStatus(m: Evaluated, pAdjusted: number | null, alpha: num
 
 function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], notes: string[]): Verdict {
   const failed = metrics.filter((m) => m.gate === 'fail' && m.status === 'regressed')
-  const invalid = validity.filter((check) => !check.ok)
+  const invalid = validity.filter((check) => !check.ok && check.warn !== true)
   const errorRegression = failed.some((m) => m.metric === 'error_rate')
   if (invalid.length > 0 && !errorRegression) {
     if (failed.length > 0) notes.push(`${failed.map((m) => m.metric).join(', ')} regressed, but the run did not measure what it set out to (${[...new Set(invalid.map((c) => c.check))].join(', ')}): the verdict is inconclusive rather than a failure that may come from the measurement`)

@@ -44,6 +44,8 @@ export interface ValidityCheck {
   detail: string
   /** Which result it is about. */
   side?: 'baseline' | 'current' | 'both'
+  /** This check is reported beside the verdict, failed or not, but never changes it. */
+  warn?: true
 }
 
 export interface SideInfo {

@@ -48,9 +48,10 @@ export const thresholdsSchema = z
         max_closed_loop_lag_share: z.number().min(0).max(1).default(0.02),
         max_output_tokens_mismatch: z.number().min(0).default(0.02),
         max_error_rate: z.number().min(0).max(1).default(0.05),
-        min_tail_samples: z.number().int().min(1).default(5)
+        min_tail_samples: z.number().int().min(1).default(5),
+        max_host_cpu_steal: z.number().min(0).max(1).default(0.1)
       })
-      .default({ min_achieved_rate_ratio: 0.95, max_schedule_lag_p99_ms: 10, max_closed_loop_lag_share: 0.02, max_output_tokens_mismatch: 0.02, max_error_rate: 0.05, min_tail_samples: 5 })
+      .default({ min_achieved_rate_ratio: 0.95, max_schedule_lag_p99_ms: 10, max_closed_loop_lag_share: 0.02, max_output_tokens_mismatch: 0.02, max_error_rate: 0.05, min_tail_samples: 5, max_host_cpu_steal: 0.1 })
   })
 
 export type Thresholds = z.output<typeof thresholdsSchema> & { source: string }

@@ -4,6 +4,7 @@ import { observeServer } from '../result/notes.js'
 import { readJournal } from '../result/journal.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import type { WorkloadSpec } from '../config/workload.js'
+import type { HostLoad } from '../runner/host-load.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 
 /**
@@ -21,13 +22,14 @@ export function importJournal(file: string): ResultFile {
   if (run === undefined || run.type !== 'run') throw new InputError(`journal ${file}: no run header line; expected the .journal.jsonl a run writes beside its result`)
   const workload = run.workload as ResultFile['workload'] & Partial<WorkloadSpec>
   const slo = workload.slo ?? {}
-  const byTrial = new Map<number, { started_at: string; url: string; records: RequestRecord[]; ended: boolean }>()
+  const byTrial = new Map<number, { started_at: string; url: string; records: RequestRecord[]; ended: boolean; host?: HostLoad }>()
   for (const entry of entries) {
     if (entry.type === 'trial') byTrial.set(entry.index, { started_at: entry.started_at, url: entry.url, records: [], ended: false })
     if (entry.type === 'request') byTrial.get(entry.trial)?.records.push(entry.record)
     if (entry.type === 'trial_end') {
       const trial = byTrial.get(entry.index)
       if (trial !== undefined) trial.ended = !entry.interrupted
+      if (trial !== undefined && entry.host !== undefined) trial.host = entry.host
     }
   }
   const trials: TrialResult[] = [...byTrial.entries()]
@@ -35,7 +37,7 @@ export function importJournal(file: string): ResultFile {
     .map(([index, trial]) => {
       const records = trial.records.sort((a, b) => a.id - b.id)
       const { summary, durationS } = summarizeTrial({ records, slo, targetRate: null })
-      return { index, started_at: trial.started_at, duration_s: durationS, url: trial.url, ...(trial.ended ? {} : { interrupted: true }), requests: records, summary }
+      return { index, started_at: trial.started_at, duration_s: durationS, url: trial.url, ...(trial.ended ? {} : { interrupted: true }), ...(trial.host !== undefined ? { host: trial.host } : {}), requests: records, summary }
     })
   const complete = trials.length > 0 && trials.every((trial) => trial.interrupted !== true) && trials.length === (workload.trials ?? trials.length)
   return {

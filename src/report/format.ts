@@ -2,11 +2,19 @@ import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-name
 import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
 
 /** Three significant figures, thousands separated: 7.90, 41.2, 118, 1,512. */
+// toLocaleString builds a new formatter on every call (tens of microseconds each, hundreds of calls a report).
+const formatters = new Map<number, Intl.NumberFormat>()
+
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
   const magnitude = Math.abs(value)
   const digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  let formatter = formatters.get(digits)
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    formatters.set(digits, formatter)
+  }
+  return formatter.format(value)
 }
 
 export function formatValue(metric: string, value: number | null): string {

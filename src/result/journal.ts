@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { HostLoad } from '../runner/host-load.js'
 import type { Environment, RequestRecord } from './types.js'
 
 /** One line of the journal: enough to rebuild the result of an interrupted run. */
@@ -7,7 +8,7 @@ export type JournalEntry =
   | { type: 'run'; workload: Record<string, unknown>; environment: Environment; created_at: string }
   | { type: 'trial'; index: number; started_at: string; url: string; target_rate: number | null }
   | { type: 'request'; trial: number; record: RequestRecord }
-  | { type: 'trial_end'; index: number; interrupted: boolean }
+  | { type: 'trial_end'; index: number; interrupted: boolean; host?: HostLoad }
 
 /**
  * Appends each finished request to a JSONL file beside the result with a synchronous write: a

@@ -1,3 +1,4 @@
+import type { HostLoad } from '../runner/host-load.js'
 /**
  * The result file (SPEC §6, `schema: "llm-perf-gate/result@1"`). Field names are public and
  * snake_case as the SPEC writes them. Every time is in milliseconds from a monotonic clock.
@@ -126,6 +127,8 @@ export interface TrialResult {
   interrupted?: boolean
   /** Which URL this trial ran against (an `ab` run alternates). */
   url?: string
+  /** What the client's machine did during the measured requests (runner/host-load.ts); absent in imported results. */
+  host?: HostLoad
   requests: RequestRecord[]
   summary: TrialSummary
 }

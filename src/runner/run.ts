@@ -16,6 +16,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
 import { runTrial } from './trial.js'
+import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 
 /** What the runner tells the progress display. */
 export interface RunObserver {
@@ -70,6 +71,8 @@ export interface TrialOptions {
   observer?: RunObserver
   journal?: Journal | null
   signal?: AbortSignal
+  /** Reads the machine's counters around the measured requests (runner/host-load.ts). */
+  hostCounters?: () => HostCounters
 }
 
 /** Warmup (closed loop, not measured), then the trial's measured requests on their schedule. */
@@ -95,6 +98,8 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   const targetRate = plan.kind === 'open' ? plan.scheduledRate : null
   const url = publicUrl(target.origin)
   options.observer?.trialStarted?.(trialIndex, spec.trials, spec.requests, url)
+  const counters = options.hostCounters ?? hostCounters
+  const hostBefore = counters()
   const run = await runTrial({
     context: target.context,
     watchdog: target.watchdog,
@@ -108,6 +113,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     },
     ...(options.signal !== undefined ? { signal: options.signal } : {})
   })
+  const host = roundHostLoad(hostLoadBetween(hostBefore, counters()))
   const { summary, durationS } = summarizeTrial({ records: run.records, slo: spec.slo, targetRate })
   const trial: TrialResult = {
     index: trialIndex,
@@ -115,10 +121,11 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     duration_s: durationS,
     url,
     ...(run.interrupted ? { interrupted: true } : {}),
+    host,
     requests: run.records,
     summary
   }
-  options.journal?.append({ type: 'trial_end', index: trialIndex, interrupted: run.interrupted })
+  options.journal?.append({ type: 'trial_end', index: trialIndex, interrupted: run.interrupted, host })
   options.observer?.trialDone?.(trial)
   return trial
 }

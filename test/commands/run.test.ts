@@ -56,6 +56,15 @@ describe('a run against a server injecting faults', () => {
 
   const records = (): ResultFile['trials'][number]['requests'] => result.trials.flatMap((trial) => trial.requests)
 
+  test('records what the client\'s machine did during each trial', () => {
+    for (const trial of result.trials) {
+      expect(trial.host!.client_cpu).toBeGreaterThan(0)
+      expect(trial.host!.event_loop_utilization).toBeGreaterThan(0)
+      expect(trial.host!.event_loop_utilization).toBeLessThanOrEqual(1)
+      if (trial.host!.cpu_steal !== null) expect(trial.host!.cpu_steal).toBeGreaterThanOrEqual(0)
+    }
+  })
+
   test('finishes, exits 0 and reports the error rate', () => {
     expect(exitCode).toBe(0)
     expect(records()).toHaveLength(120)

@@ -165,6 +165,23 @@ describe('validity', () => {
     expect(check).toMatchObject({ ok: false, detail: 'client schedule lag p99 25.00 ms (at most 10 ms)' })
   })
 
+  test('host CPU steal beyond the limit is reported beside the verdict, naming the worst trial, and does not change it', () => {
+    const quiet = side({ seed: 2, slowdown: { ttft: 1.25, tpot: 1.25 } })
+    const stolen = side({ seed: 2, slowdown: { ttft: 1.25, tpot: 1.25 } })
+    stolen.trials.forEach((trial, index) => (trial.host = { cpu_steal: index === 3 ? 0.31 : 0.05, client_cpu: 0.2, event_loop_utilization: 0.1 }))
+    const plain = compareResults(side(), quiet, pr)
+    const comparison = compareResults(side(), stolen, pr)
+    expect(comparison.verdict).toBe('fail')
+    expect(comparison.verdict).toBe(plain.verdict)
+    expect(plain.validity.find((c) => c.check === 'host_cpu_steal')).toBeUndefined()
+    const check = comparison.validity.find((c) => c.check === 'host_cpu_steal' && c.side === 'current')!
+    expect(check).toMatchObject({ ok: false, warn: true })
+    expect(check.detail).toContain('31.0% of this machine\'s CPU time to other guests in the worst trial (trial 4; mean 10.2%)')
+    const calm = side({ seed: 2 })
+    calm.trials.forEach((trial) => (trial.host = { cpu_steal: 0.02, client_cpu: 0.2, event_loop_utilization: 0.1 }))
+    expect(compareResults(side(), calm, pr).validity.find((c) => c.check === 'host_cpu_steal')).toMatchObject({ ok: true, warn: true })
+  })
+
   test('an error-rate regression fails even when the error rate also fails validity', () => {
     const b = side({ seed: 2 })
     for (const trial of b.trials) trial.summary.error_rate = 0.2
