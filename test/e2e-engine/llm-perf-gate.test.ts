@@ -109,5 +109,7 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     )
     expect(comparison.verdict).not.toBe('fail')
     expect(comparison.metrics.filter((m) => m.status === 'regressed')).toEqual([])
+    // Every trial recorded the host's steal where /proc/stat exists, and the report carries it as a warning-only check.
+    if (steal !== null) expect(comparison.validity.filter((c) => c.check === 'host_cpu_steal').map((c) => [c.side, c.warn])).toEqual([['baseline', true], ['current', true]])
   })
 })
