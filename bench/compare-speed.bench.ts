@@ -20,6 +20,10 @@ const TRIALS = 10
 const REQUESTS = 10_000
 const REPEATS = 5
 const WORKER = new URL('../../dist/read-result-worker.js', import.meta.url)
+// Preloaded into the command: prints the process's CPU time (every thread) as it exits. CPU
+// seconds barely move with host steal, which moves wall time by tens of percent on shared VMs.
+// Workers inherit the preload, so the last line printed is the main thread's, at the very end.
+const CPU_PROBE = "data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('cpu-seconds '+((u.user+u.system)/1e6)+'\\n')})"
 
 const dir = mkdtempSync(join(tmpdir(), 'lpg-compare-speed-'))
 const files = { baseline: join(dir, 'baseline.json'), current: join(dir, 'current.json') }
@@ -33,7 +37,7 @@ const toRead = [
 ]
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const phases: Record<string, number[]> = { sequential: [], sideBySide: [], read: [], parallelRead: [], compare: [], render: [], cli: [] }
+const phases: Record<string, number[]> = { sequential: [], sideBySide: [], read: [], parallelRead: [], compare: [], render: [], cli: [], cliCpu: [] }
 const steal: number[] = []
 const thresholds = loadThresholds('pr')
 for (let repeat = 0; repeat < REPEATS; repeat++) {
@@ -59,10 +63,12 @@ for (let repeat = 0; repeat < REPEATS; repeat++) {
 
   const before = cpuTimes()
   t = performance.now()
-  const cli = spawnSync(process.execPath, ['dist/cli.js', 'compare', '--baseline', files.baseline, '--current', files.current, '--format', 'markdown'], { encoding: 'utf8', maxBuffer: 2 ** 26 })
+  const cli = spawnSync(process.execPath, ['--import', CPU_PROBE, 'dist/cli.js', 'compare', '--baseline', files.baseline, '--current', files.current, '--format', 'markdown'], { encoding: 'utf8', maxBuffer: 2 ** 26 })
   phases.cli!.push(performance.now() - t)
   steal.push(stealBetween(before, cpuTimes()) ?? Number.NaN)
   if (cli.status !== 0 && cli.status !== 1 && cli.status !== 3) throw new Error(`compare exited ${cli.status}: ${cli.stderr}`)
+  const cpuSeconds = [...cli.stderr.matchAll(/cpu-seconds ([\d.]+)/g)].map((match) => Number(match[1]))
+  phases.cliCpu!.push(1000 * Math.max(...cpuSeconds))
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2)
@@ -78,6 +84,7 @@ writes them), \`pr\` preset (2,000 bootstrap resamples a side). Median of ${REPE
 | phase | median | runs |
 | --- | ---: | --- |
 ${row('**whole command**: `node dist/cli.js compare … --format markdown`', 'cli')}
+${row('— its CPU time, all threads (user + system)', 'cliCpu')}
 ${row('in this process, files side by side, then compare and render', 'sideBySide')}
 ${row('— of which reading and resampling side by side', 'parallelRead')}
 ${row('in this process, one file after the other, then compare and render', 'sequential')}
