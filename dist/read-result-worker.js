@@ -4,7 +4,7 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-YA4XO6Z7.js";
+} from "./chunks/chunk-VNXTNTST.js";
 import "./chunks/chunk-RWQQN2HN.js";
 import "./chunks/chunk-X4C7OBSO.js";
 import "./chunks/chunk-USR4SPVJ.js";

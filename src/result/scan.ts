@@ -263,6 +263,24 @@ class Scanner {
     } else if (!(this.word('true') || this.word('false') || this.word('null'))) this.number()
   }
 
+  /** An object, from its `{`: calls `read` at its member `name` and checks the others; stops on a second `name`, or on none when `required`. */
+  objectWith(name: Uint8Array, required: boolean, read: () => void): void {
+    this.expect(OPEN_BRACE)
+    let seen = false
+    if (!this.empty(CLOSE_BRACE)) {
+      do {
+        if (!this.isKey(this.key(), name)) {
+          this.skip()
+          continue
+        }
+        if (seen) stop()
+        seen = true
+        read()
+      } while (this.more(CLOSE_BRACE))
+    }
+    if (required && !seen) stop()
+  }
+
   /** One trial's `requests` array, from its `[`, into columns. */
   requests(): TrialColumns {
     // The loop over records, keys and ITL values is written out with a local cursor, the rarer
@@ -420,38 +438,17 @@ export function scanResultColumns(bytes: Uint8Array): ScannedResult | null {
   const columns: TrialColumns[] = []
   const cuts: Array<[number, number]> = []
   try {
-    scanner.expect(OPEN_BRACE)
-    let trialsSeen = false
-    if (!scanner.empty(CLOSE_BRACE)) {
+    scanner.objectWith(TRIALS, false, () => {
+      scanner.expect(OPEN_BRACKET)
+      if (scanner.empty(CLOSE_BRACKET)) return
       do {
-        if (!scanner.isKey(scanner.key(), TRIALS)) {
-          scanner.skip()
-          continue
-        }
-        if (trialsSeen) stop()
-        trialsSeen = true
-        scanner.expect(OPEN_BRACKET)
-        if (scanner.empty(CLOSE_BRACKET)) continue
-        do {
-          scanner.expect(OPEN_BRACE)
-          let requestsSeen = false
-          if (!scanner.empty(CLOSE_BRACE)) {
-            do {
-              if (!scanner.isKey(scanner.key(), REQUESTS)) {
-                scanner.skip()
-                continue
-              }
-              if (requestsSeen) stop()
-              requestsSeen = true
-              const start = scanner.peek() === OPEN_BRACKET ? scanner.pos : stop()
-              columns.push(scanner.requests())
-              cuts.push([start, scanner.pos])
-            } while (scanner.more(CLOSE_BRACE))
-          }
-          if (!requestsSeen) stop()
-        } while (scanner.more(CLOSE_BRACKET))
-      } while (scanner.more(CLOSE_BRACE))
-    }
+        scanner.objectWith(REQUESTS, true, () => {
+          const start = scanner.peek() === OPEN_BRACKET ? scanner.pos : stop()
+          columns.push(scanner.requests())
+          cuts.push([start, scanner.pos])
+        })
+      } while (scanner.more(CLOSE_BRACKET))
+    })
     scanner.peek()
     if (scanner.pos !== end) stop()
   } catch (error) {

@@ -1,0 +1,19 @@
+if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\n'); process.exit(2) }
+import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
+import {
+  abCommand,
+  runAb
+} from "./chunk-4LXNI644.js";
+import "./chunk-MET6YF7T.js";
+import "./chunk-EDFGSJIX.js";
+import "./chunk-VNXTNTST.js";
+import "./chunk-RWQQN2HN.js";
+import "./chunk-IFRYMQ65.js";
+import "./chunk-ZAE5UAFJ.js";
+import "./chunk-X4C7OBSO.js";
+import "./chunk-USR4SPVJ.js";
+import "./chunk-XEZUBJ5O.js";
+export {
+  abCommand,
+  runAb
+};
