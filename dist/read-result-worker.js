@@ -4,9 +4,9 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-VNXTNTST.js";
-import "./chunks/chunk-RWQQN2HN.js";
-import "./chunks/chunk-X4C7OBSO.js";
+} from "./chunks/chunk-EVRVH6OV.js";
+import "./chunks/chunk-UI6X6NEQ.js";
+import "./chunks/chunk-5R4VNVJ3.js";
 import "./chunks/chunk-USR4SPVJ.js";
 import "./chunks/chunk-XEZUBJ5O.js";
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { parseWithSchema } from '../config/validate.js'
@@ -100,6 +100,15 @@ const resultSchema = z.looseObject({
 
 const unreadable = (path: string, role: string, error: unknown): InputError =>
   new InputError(`${role} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a result file written by \`llm-perf-gate run\``)
+
+/** Throws the input error reading `path` would, without reading it: a missing file or one without read permission. */
+export function checkReadable(path: string, role = 'result file'): void {
+  try {
+    accessSync(path, constants.R_OK)
+  } catch (error) {
+    throw unreadable(path, role, error)
+  }
+}
 
 /** A result file's text; a missing or unreadable file is an input error naming it. */
 export function readResultText(path: string, role = 'result file'): string {

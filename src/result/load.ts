@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { adoptBootstrapSide, bootstrapSideBuffers, bootstrapSideOf } from '../compare/bootstrap-sides.js'
 import { InputError } from '../errors.js'
 import { columnBuffers, toComparable, type ComparableResult } from './columns.js'
-import { parseResultRest, parseResultText, readResultBytes } from './io.js'
+import { checkReadable, parseResultRest, parseResultText, readResultBytes } from './io.js'
 import { defaultReadWorker, startWorkerRead, type ReadReply, type Resample, type ResultToRead } from './read-ahead.js'
 import { decodeUtf8, scanResultColumns } from './scan.js'
 
@@ -62,24 +62,33 @@ export interface ReadOptions {
  * Reads and validates result files in parallel, in columns, each resampled where it was read
  * when its `resample` asks. When `worker` is null or its file is missing (running from the
  * TypeScript sources), every file is read on this thread. A bad file throws the InputError
- * `readResultFile` would; with several bad files, the first in order.
+ * `readResultFile` would: first for a file that cannot be opened, before any is read (a mistyped
+ * path is named at once, not after a 40 MB baseline); then for the first bad file in order.
  */
 export async function readComparableResults(files: readonly ResultToRead[], options: ReadOptions = {}): Promise<ComparableResult[]> {
   const worker = options.worker === undefined ? defaultReadWorker() : options.worker
   const parallel = worker !== null && existsSync(fileURLToPath(worker))
   const [first, ...rest] = files
   if (first === undefined) return []
+  // A path that cannot be opened is reported before a large file is read to the end.
+  for (const file of files) checkReadable(file.path, file.role)
   const started = rest.map((file) => file.ahead ?? (parallel ? startWorkerRead(file, worker) : null))
-  const pending = rest.map((file, index) => started[index]?.finish(file.resample).then((reply) => adopt(file, reply)))
+  rest.forEach((file, index) => started[index]?.resample(file.resample))
   const head = withResamples(readHere(first), first.resample)
-  const replies = [head, ...(await Promise.all(rest.map((file, index) => pending[index] ?? withResamples(readHere(file), file.resample))))]
-  return replies.map((reply) => {
+  // Thrown before any worker's reply is waited for: they do not hold the process open.
+  if (!head.ok) throw replyError(head)
+  const replies = await Promise.all(rest.map((file, index) => started[index]?.reply().then((reply) => adopt(file, reply)) ?? withResamples(readHere(file), file.resample)))
+  return [head, ...replies].map((reply) => {
     if (reply.ok) return reply.result
-    if (reply.input) throw new InputError(reply.message)
-    const error = new Error(reply.message)
-    error.stack = reply.stack
-    throw error
+    throw replyError(reply)
   })
+}
+
+function replyError(reply: Extract<ReadReply, { ok: false }>): Error {
+  if (reply.input) return new InputError(reply.message)
+  const error = new Error(reply.message)
+  error.stack = reply.stack
+  return error
 }
 
 /** Keeps the resamples a worker made with its result, as if made here. */

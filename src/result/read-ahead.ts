@@ -36,11 +36,14 @@ export function defaultReadWorker(): URL | null {
 
 /**
  * A file being read on a worker. The worker reads, validates and scans the file as soon as it
- * starts, then waits for `finish` to say how to resample it before it replies. Until `finish`,
- * the worker does not keep the process alive, so a command that fails first exits at once.
+ * starts, then waits to be told how to resample it before it replies. Until `reply` is asked
+ * for, the worker does not keep the process alive, so a command that fails first exits at once.
  */
 export interface WorkerRead {
-  finish(resample: Resample | undefined): Promise<ReadReply>
+  /** How to resample the result once read; the worker goes on without holding the process. */
+  resample(resample: Resample | undefined): void
+  /** The worker's reply; from now on the process waits for it. */
+  reply(): Promise<ReadReply>
 }
 
 export function startWorkerRead(file: { path: string; role: string }, worker: URL): WorkerRead {
@@ -54,9 +57,11 @@ export function startWorkerRead(file: { path: string; role: string }, worker: UR
   // After the listeners: adding a message listener refs the worker again.
   thread.unref()
   return {
-    finish(resample) {
-      thread.ref()
+    resample(resample) {
       thread.postMessage({ resample })
+    },
+    reply() {
+      thread.ref()
       return reply
     }
   }

@@ -64,15 +64,33 @@ describe('readComparableResults', () => {
     for (const [metric, side] of fresh) expect(adopted.get(metric)).toEqual(side)
   })
 
+  it('reports a bad first file without waiting for the others, whose workers then do not hold the process', async () => {
+    const calls: string[] = []
+    const ahead = { resample: () => void calls.push('resample'), reply: () => (calls.push('reply'), new Promise<never>(() => {})) }
+    const read = readComparableResults([{ path: file('truncated.json'), role: 'baseline' }, { path: file('r1.json'), role: 'current result', ahead }])
+    await expect(read).rejects.toThrow(`baseline ${file('truncated.json')}: not valid JSON`)
+    expect(calls).toEqual(['resample'])
+  })
+
+  it('names a path that cannot be opened before reading any file', async () => {
+    const calls: string[] = []
+    const ahead = { resample: () => void calls.push('resample'), reply: () => (calls.push('reply'), new Promise<never>(() => {})) }
+    const read = readComparableResults([{ path: file('r0.json'), role: 'baseline' }, { path: file('missing.json'), role: 'current result', ahead }])
+    await expect(read).rejects.toThrow(`current result ${file('missing.json')}: cannot read it (ENOENT)`)
+    expect(calls).toEqual([])
+  })
+
   it('reports a bad file read on the worker as the input error that names it', async () => {
     const read = readComparableResults([{ path: file('r0.json'), role: 'baseline' }, { path: file('bad-itl.json'), role: 'current result' }], { worker: WORKER })
     await expect(read).rejects.toThrow(InputError)
     await expect(read).rejects.toThrow(`current result ${file('bad-itl.json')} is not valid:\n  - trials[1].requests[7].itl_ms[1]: got "two"; expected a number`)
   })
 
-  it('with two bad files, names the first', async () => {
-    const read = readComparableResults([{ path: file('truncated.json'), role: 'baseline' }, { path: file('missing.json'), role: 'current result' }], { worker: WORKER })
-    await expect(read).rejects.toThrow(`baseline ${file('truncated.json')}: not valid JSON (the file looks truncated`)
+  it('with two bad files, names the first; a file that cannot be opened is named before any file is read', async () => {
+    const both = readComparableResults([{ path: file('truncated.json'), role: 'baseline' }, { path: file('bad-itl.json'), role: 'current result' }], { worker: WORKER })
+    await expect(both).rejects.toThrow(`baseline ${file('truncated.json')}: not valid JSON (the file looks truncated`)
+    const missing = readComparableResults([{ path: file('truncated.json'), role: 'baseline' }, { path: file('missing.json'), role: 'current result' }], { worker: WORKER })
+    await expect(missing).rejects.toThrow(`current result ${file('missing.json')}: cannot read it (ENOENT)`)
   })
 
   it('reads on this thread when the worker script is not there', async () => {
