@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadWorkload } from '../config/workload.js'
 import { joinReport, renderMarkdown } from '../report/markdown.js'
-import { readResultFile, writeJsonFile } from '../result/io.js'
+import { writeJsonFile } from '../result/io.js'
+import { readComparableResult } from '../result/load.js'
 import { compareAndReport } from './compare.js'
 import type { CommandIo } from './io.js'
 import { runAndWrite } from './run.js'
@@ -19,8 +20,9 @@ export interface GateOptions {
 
 /** `run` then `compare`: writes current.result.json, comparison.json and report.md into --out. */
 export async function gateCommand(options: GateOptions, io: CommandIo): Promise<number> {
-  // Read the baseline first: a broken baseline should not cost a whole run to discover.
-  const baseline = readResultFile(options.baseline, 'baseline')
+  // Read the baseline first: a broken baseline should not cost a whole run to discover. Only its
+  // columns are kept (load.ts), not a heap object per request, while the run measures.
+  const baseline = readComparableResult(options.baseline, 'baseline')
   const workload = loadWorkload(options.workload, {
     env: io.env,
     ...(options.url !== undefined ? { url: options.url } : {}),
