@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { baselineArtifactName, fetchBaselineArtifact, workflowFileFromRef } from '../github/baseline-artifact.js'
-import { readResultFile } from '../result/io.js'
-import type { ResultFile } from '../result/types.js'
+import type { ResultLike } from '../result/columns.js'
+import { readComparableResult } from '../result/load.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 
-export type ResolvedBaseline = { found: true; result: ResultFile; label: string; source: string } | { found: false; reason: string }
+export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string } | { found: false; reason: string }
 
 const short = (sha: string | undefined): string => (sha ?? '').slice(0, 7) || 'unknown'
 
@@ -22,7 +22,7 @@ export function baseBranchOf(context: ActionDeps['context']): string {
  */
 export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps, workloadName: string): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'path') {
-    return { found: true, result: readResultFile(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path }
+    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path }
   }
   if (settings.baseline.kind === 'none') return { found: false, reason: 'no baseline was given (input baseline)' }
   const { context } = deps
@@ -42,7 +42,7 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
   if (file === undefined) return { found: false, reason: `the baseline artifact of run ${found.runId} (${found.runUrl}) holds no result file` }
   return {
     found: true,
-    result: readResultFile(join(found.path, file), `baseline artifact of run ${found.runId}`),
+    result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
     label: `${baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
     source: found.runUrl
   }
