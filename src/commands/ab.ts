@@ -25,8 +25,10 @@ export interface AbRun {
 }
 
 /**
- * Trials alternate A, B, A, B… between the two servers, so slow drift of the machine (thermal,
- * other tenants) lands on both sides alike instead of on whichever side ran second.
+ * Trials alternate between the two servers in pairs whose order flips every pair: A B, B A, A B…
+ * (ABBA). Slow drift of the machine (thermal, other tenants) then lands on both sides alike,
+ * and so does any effect of running second (a warmer host, a server just woken), which plain
+ * A B, A B… would put on the candidate every time.
  */
 export async function runAb(workloads: { baseline: Workload; candidate: Workload }, outDir: string, io: CommandIo, quiet: boolean): Promise<AbRun> {
   mkdirSync(outDir, { recursive: true })
@@ -44,7 +46,7 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
   try {
     for (const side of sides) side.target = await openTarget(side.workload, side.workload.url)
     for (let index = 0; index < trials && !stopped(); index++) {
-      for (const side of sides) {
+      for (const side of index % 2 === 0 ? sides : [...sides].reverse()) {
         if (stopped()) break
         progress.phase?.(`${side.name}: ${side.workload.url}`)
         side.trials.push(await runTrialOn(side.target!, side.workload, index, { ...options, observer: progress, journal: side.journal }))
