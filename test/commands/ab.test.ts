@@ -1,18 +1,11 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runAb } from '../../src/commands/ab.js'
-import type { CommandIo } from '../../src/commands/io.js'
 import { resolveWorkload, type Workload } from '../../src/config/workload.js'
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
-
-const quietIo = (): CommandIo => {
-  const sink = new PassThrough()
-  sink.resume()
-  return { stdout: sink, stderr: sink, env: {} }
-}
+import { quietIo } from '../helpers/quiet-io.js'
 
 describe('runAb', () => {
   let a: RunningSimulator

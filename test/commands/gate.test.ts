@@ -1,20 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { gateCommand } from '../../src/commands/gate.js'
-import type { CommandIo } from '../../src/commands/io.js'
 import { runCommand } from '../../src/commands/run.js'
 import type { Comparison } from '../../src/compare/types.js'
 import { InputError } from '../../src/errors.js'
 import { parseSlowdown, startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
-
-const quietIo = (): CommandIo => {
-  const sink = new PassThrough()
-  sink.resume()
-  return { stdout: sink, stderr: sink, env: {} }
-}
+import { quietIo } from '../helpers/quiet-io.js'
 
 // `gate` is `run` then `compare` against a baseline file: a baseline from the simulator, then
 // the same workload against the same simulator slowed by 30% per output token.

@@ -1,10 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runAb } from '../../src/commands/ab.js'
-import type { CommandIo } from '../../src/commands/io.js'
 import { startEngine, type EngineServer } from '../../src/commands/real-engine.js'
 import { compareResults } from '../../src/compare/compare.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
@@ -12,18 +10,13 @@ import { resolveWorkload, type Workload } from '../../src/config/workload.js'
 import { runWorkload } from '../../src/runner/run.js'
 import { cpuTimes, stealBetween } from '../helpers/steal.js'
 import { engineInstalled } from './harness.js'
+import { quietIo } from '../helpers/quiet-io.js'
 
 /**
  * llm-perf-gate against a real engine: node-llama-cpp on the CPU over generated models, served
  * by e2e/engine. The simulator checks our logic; this checks our assumptions about an engine.
  * Skipped, saying so, when the engine is not installed (npm run e2e:setup).
  */
-const quietIo = (): CommandIo => {
-  const sink = new PassThrough()
-  sink.resume()
-  return { stdout: sink, stderr: sink, env: {} }
-}
-
 const TOKENS = 16
 
 function workload(url: string, overrides: object = {}): Workload {
