@@ -1,8 +1,9 @@
 /**
- * Reads several result files at once for `compare`: the first on this thread, the others on
- * worker threads, each read, validated and turned into columns where it was parsed. Parsing is
- * most of the cost of comparing large results (a 10 × 10,000-request result is 40–60 MB of
- * JSON), and JSON.parse cannot be split, so the files are parsed side by side.
+ * Reads result files for `compare`, `gate` and the action: validated, in columns (scan.ts). For
+ * `compare`, several at once: the first on this thread, the others on worker threads, each
+ * read and resampled where it was read. Reading is most of the cost of comparing large results
+ * (a 10 × 10,000-request result is 40–60 MB of JSON), and one file cannot be split between
+ * threads, so the files are read side by side.
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
