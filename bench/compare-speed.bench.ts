@@ -20,10 +20,11 @@ const TRIALS = 10
 const REQUESTS = 10_000
 const REPEATS = 5
 const WORKER = new URL('../../dist/read-result-worker.js', import.meta.url)
-// Preloaded into the command: prints the process's CPU time (every thread) as it exits. CPU
-// seconds barely move with host steal, which moves wall time by tens of percent on shared VMs.
-// Workers inherit the preload, so the last line printed is the main thread's, at the very end.
-const CPU_PROBE = "data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('cpu-seconds '+((u.user+u.system)/1e6)+'\\n')})"
+// Preloaded into the command: prints the process's CPU time (every thread) and peak resident
+// memory as it exits. CPU seconds barely move with host steal, which moves wall time by tens of
+// percent on shared VMs. Workers inherit the preload; the largest figures are the main thread's, at the end.
+const CPU_PROBE =
+  "data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('cpu-seconds '+((u.user+u.system)/1e6)+' peak-rss-kb '+process.resourceUsage().maxRSS+'\\n')})"
 
 const dir = mkdtempSync(join(tmpdir(), 'lpg-compare-speed-'))
 const files = { baseline: join(dir, 'baseline.json'), current: join(dir, 'current.json') }
@@ -37,7 +38,7 @@ const toRead = [
 ]
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const phases: Record<string, number[]> = { sequential: [], sideBySide: [], read: [], parallelRead: [], compare: [], render: [], cli: [], cliCpu: [] }
+const phases: Record<string, number[]> = { sequential: [], sideBySide: [], read: [], parallelRead: [], compare: [], render: [], cli: [], cliCpu: [], cliRss: [] }
 const steal: number[] = []
 const thresholds = loadThresholds('pr')
 for (let repeat = 0; repeat < REPEATS; repeat++) {
@@ -67,8 +68,9 @@ for (let repeat = 0; repeat < REPEATS; repeat++) {
   phases.cli!.push(performance.now() - t)
   steal.push(stealBetween(before, cpuTimes()) ?? Number.NaN)
   if (cli.status !== 0 && cli.status !== 1 && cli.status !== 3) throw new Error(`compare exited ${cli.status}: ${cli.stderr}`)
-  const cpuSeconds = [...cli.stderr.matchAll(/cpu-seconds ([\d.]+)/g)].map((match) => Number(match[1]))
-  phases.cliCpu!.push(1000 * Math.max(...cpuSeconds))
+  const probes = [...cli.stderr.matchAll(/cpu-seconds ([\d.]+) peak-rss-kb (\d+)/g)]
+  phases.cliCpu!.push(1000 * Math.max(...probes.map((match) => Number(match[1]))))
+  phases.cliRss!.push(Math.max(...probes.map((match) => Number(match[2]))))
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2)
@@ -85,6 +87,7 @@ writes them), \`pr\` preset (2,000 bootstrap resamples a side). Median of ${REPE
 | --- | ---: | --- |
 ${row('**whole command**: `node dist/cli.js compare … --format markdown`', 'cli')}
 ${row('— its CPU time, all threads (user + system)', 'cliCpu')}
+| — its peak resident memory | ${(median(phases.cliRss!) / 1024).toFixed(0)} MiB | ${phases.cliRss!.map((kb) => (kb / 1024).toFixed(0)).join(', ')} MiB |
 ${row('in this process, files side by side, then compare and render', 'sideBySide')}
 ${row('— of which reading and resampling side by side', 'parallelRead')}
 ${row('in this process, one file after the other, then compare and render', 'sequential')}
