@@ -15,7 +15,7 @@ import { percentile } from '../src/stats/percentile.js'
 import { planPrompts } from '../src/workload/prompts.js'
 import { buildSendPlan } from '../src/workload/schedule.js'
 import { startUrlProcess, type UrlProcess } from '../src/url-process.js'
-import { cpuTimes, stealBetween } from '../test/helpers/steal.js'
+import { readProcStat, stealShare } from '../src/runner/host-load.js'
 
 const monotonic = (): number => Number(process.hrtime.bigint()) / 1e6
 const pct = (value: number | null): string => (value === null ? 'n/a' : `${(100 * value).toFixed(0)}%`)
@@ -43,9 +43,9 @@ async function timing(streams: number): Promise<string> {
   const target = await openTarget(workload, workload.url, monotonic)
   await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'warmup', streams), plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
   const requests = planPrompts(workload, 0, 'measured', workload.spec.requests)
-  const before = cpuTimes()
+  const before = readProcStat()
   const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests, plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
-  const steal = stealBetween(before, cpuTimes())
+  const steal = stealShare(before, readProcStat())
   await target.close()
   await server.stop()
   const logs = new Map(readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ServerLog).map((entry) => [entry.prompt, entry]))
@@ -126,17 +126,17 @@ async function ingest(): Promise<string[]> {
     // The raw reader, then the whole client, alternately, so both see the same machine.
     let cpu = process.cpuUsage()
     let wall = monotonic()
-    let before = cpuTimes()
+    let before = readProcStat()
     const rawEvents = await rawReader(server.url, prompts, streams)
     let cpuUs = (process.cpuUsage().user + process.cpuUsage().system - cpu.user - cpu.system)
-    const rawRow = { events: rawEvents, wall: monotonic() - wall, cpuUs, steal: stealBetween(before, cpuTimes()) }
+    const rawRow = { events: rawEvents, wall: monotonic() - wall, cpuUs, steal: stealShare(before, readProcStat()) }
     const target = await openTarget(workload, workload.url, monotonic)
     cpu = process.cpuUsage()
     wall = monotonic()
-    before = cpuTimes()
+    before = readProcStat()
     const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'measured', requests), plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
     cpuUs = process.cpuUsage().user + process.cpuUsage().system - cpu.user - cpu.system
-    const ours = { events: run.records.reduce((sum, r) => sum + r.content_events, 0), wall: monotonic() - wall, cpuUs, steal: stealBetween(before, cpuTimes()) }
+    const ours = { events: run.records.reduce((sum, r) => sum + r.content_events, 0), wall: monotonic() - wall, cpuUs, steal: stealShare(before, readProcStat()) }
     await target.close()
     for (const [name, row] of [['minimal node:http reader (split + JSON.parse)', rawRow], ['llm-perf-gate client (whole run: SSE, JSON, records)', ours]] as const) {
       rows.push(`| ${round + 1} | ${name} | ${row.events.toLocaleString('en-US')} | ${Math.round((row.events / row.wall) * 1000).toLocaleString('en-US')} | ${(row.cpuUs / row.events).toFixed(2)} | ${pct(row.steal)} |`)
@@ -154,10 +154,10 @@ async function scheduleLag(): Promise<string> {
   const workload = workloadFor(server.url, 0, requests, 8, { rate: 200, arrival: 'poisson' })
   const target = await openTarget(workload, workload.url, monotonic)
   await target.connections.open(32)
-  const before = cpuTimes()
+  const before = readProcStat()
   const plan = buildSendPlan(workload.spec.load, requests, workload.spec.seed, 0)
   const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'measured', requests), plan, clock: monotonic })
-  const steal = stealBetween(before, cpuTimes())
+  const steal = stealShare(before, readProcStat())
   await target.close()
   await server.stop()
   const { summary } = summarizeTrial({ records: run.records, slo: {}, targetRate: plan.kind === 'open' ? plan.scheduledRate : null })

@@ -13,7 +13,7 @@ import { loadThresholds } from '../src/config/thresholds.js'
 import { joinReport, renderMarkdown } from '../src/report/markdown.js'
 import { writeJsonFile } from '../src/result/io.js'
 import { readComparableResults } from '../src/result/load.js'
-import { cpuTimes, stealBetween } from '../test/helpers/steal.js'
+import { readProcStat, stealShare } from '../src/runner/host-load.js'
 import { SERVING_LIKE, syntheticResult } from './synthetic-results.js'
 
 const TRIALS = 10
@@ -62,11 +62,11 @@ for (let repeat = 0; repeat < REPEATS; repeat++) {
   joinReport(renderMarkdown({ comparison: compareResults(b2!, c2!, thresholds), baseline: b2!, current: c2! }))
   phases.sideBySide!.push(performance.now() - t)
 
-  const before = cpuTimes()
+  const before = readProcStat()
   t = performance.now()
   const cli = spawnSync(process.execPath, ['--import', CPU_PROBE, 'dist/cli.js', 'compare', '--baseline', files.baseline, '--current', files.current, '--format', 'markdown'], { encoding: 'utf8', maxBuffer: 2 ** 26 })
   phases.cli!.push(performance.now() - t)
-  steal.push(stealBetween(before, cpuTimes()) ?? Number.NaN)
+  steal.push(stealShare(before, readProcStat()) ?? Number.NaN)
   if (cli.status !== 0 && cli.status !== 1 && cli.status !== 3) throw new Error(`compare exited ${cli.status}: ${cli.stderr}`)
   const probes = [...cli.stderr.matchAll(/cpu-seconds ([\d.]+) peak-rss-kb (\d+)/g)]
   phases.cliCpu!.push(1000 * Math.max(...probes.map((match) => Number(match[1]))))

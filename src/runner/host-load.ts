@@ -58,7 +58,8 @@ export function hostLoadBetween(before: HostCounters, after: HostCounters): Host
   }
 }
 
-function readProcStat(): string | null {
+/** The text of /proc/stat, or null where there is none (not Linux). */
+export function readProcStat(): string | null {
   try {
     return readFileSync('/proc/stat', 'utf8')
   } catch {

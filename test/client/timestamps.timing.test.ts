@@ -9,7 +9,7 @@ import { runTrial, type TrialRun } from '../../src/runner/trial.js'
 import { percentile } from '../../src/stats/percentile.js'
 import { planPrompts } from '../../src/workload/prompts.js'
 import { startUrlProcess, type UrlProcess } from '../../src/url-process.js'
-import { cpuTimes, stealBetween } from '../helpers/steal.js'
+import { readProcStat, stealShare } from '../../src/runner/host-load.js'
 
 interface ServerLog {
   prompt: string
@@ -69,9 +69,9 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
     // Each attempt sends other prompts (a trial number of its own); the quietest attempt is kept.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const requests = planPrompts(workload, attempt, 'measured', REQUESTS)
-      const before = cpuTimes()
+      const before = readProcStat()
       const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests, plan: { kind: 'closed', concurrency: STREAMS }, clock: monotonic })
-      const stolen = stealBetween(before, cpuTimes())
+      const stolen = stealShare(before, readProcStat())
       if (attempt > 0 && (stolen === null || steal === null || stolen >= steal)) continue
       trial = run
       steal = stolen

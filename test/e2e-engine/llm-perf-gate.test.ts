@@ -8,7 +8,7 @@ import { compareResults } from '../../src/compare/compare.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
 import { resolveWorkload, type Workload } from '../../src/config/workload.js'
 import { runWorkload } from '../../src/runner/run.js'
-import { cpuTimes, stealBetween } from '../helpers/steal.js'
+import { readProcStat, stealShare } from '../../src/runner/host-load.js'
 import { engineInstalled } from './harness.js'
 import { quietIo } from '../helpers/quiet-io.js'
 
@@ -58,14 +58,14 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     const medianOf = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
     const one: number[] = []
     const four: number[] = []
-    const before = cpuTimes()
+    const before = readProcStat()
     for (let round = 0; round < 3; round++) {
       const single = await runWorkload(workload(small.url, { load: { concurrency: 1 }, requests: 4, prompts: { input_tokens: 24, output_tokens: 32 } }))
       const batched = await runWorkload(workload(small.url, { load: { concurrency: 4 }, requests: 8, prompts: { input_tokens: 24, output_tokens: 32 } }))
       one.push(single.summary.tpot_ms.p50!)
       four.push(batched.summary.tpot_ms.p50!)
     }
-    const figures = `TPOT p50 at 1 stream ${one.map((v) => v.toFixed(2)).join(', ')} ms; at 4 streams ${four.map((v) => v.toFixed(2)).join(', ')} ms; host CPU steal ${stealText(stealBetween(before, cpuTimes()))}`
+    const figures = `TPOT p50 at 1 stream ${one.map((v) => v.toFixed(2)).join(', ')} ms; at 4 streams ${four.map((v) => v.toFixed(2)).join(', ')} ms; host CPU steal ${stealText(stealShare(before, readProcStat()))}`
     console.info(figures)
     expect(medianOf(four), figures).toBeGreaterThan(medianOf(one) * 1.3)
   })
@@ -74,13 +74,13 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     // Eight trials a side: with five, every small-model trial must beat every big-model trial
     // (exact Mann-Whitney, Holm over the gated metrics), and a steal burst in one trial breaks that.
     const load = (url: string): Workload => workload(url, { trials: 8 })
-    const before = cpuTimes()
+    const before = readProcStat()
     const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(big.url) }, mkdtempSync(join(tmpdir(), 'lpg-e2e-ab-')), quietIo(), true)
     const comparison = compareResults(baseline, candidate, loadThresholds('pr'))
     const tpot = comparison.metrics.find((m) => m.metric === 'tpot_ms.p50')
     const figures =
       `small model vs big: ${comparison.verdict}; per-trial TPOT p50 ${baseline.trials.map((t) => t.summary.tpot_ms.p50!.toFixed(1)).join(', ')} ms vs ` +
-      `${candidate.trials.map((t) => t.summary.tpot_ms.p50!.toFixed(1)).join(', ')} ms, p_adjusted ${tpot?.p_adjusted}; host CPU steal ${stealText(stealBetween(before, cpuTimes()))}`
+      `${candidate.trials.map((t) => t.summary.tpot_ms.p50!.toFixed(1)).join(', ')} ms, p_adjusted ${tpot?.p_adjusted}; host CPU steal ${stealText(stealShare(before, readProcStat()))}`
     console.info(figures)
     expect(comparison.verdict, figures).toBe('fail')
     expect(tpot, figures).toMatchObject({ status: 'regressed' })
@@ -88,9 +88,9 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
 
   test('gate does not fail an A/A comparison: two servers of the same model, trials interleaved', async () => {
     const load = (url: string): Workload => workload(url, { trials: 5 })
-    const before = cpuTimes()
+    const before = readProcStat()
     const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(smallTwin.url) }, mkdtempSync(join(tmpdir(), 'lpg-e2e-aa-')), quietIo(), true)
-    const steal = stealBetween(before, cpuTimes())
+    const steal = stealShare(before, readProcStat())
     const comparison = compareResults(baseline, candidate, loadThresholds('pr'))
     // Whether an A/A passes depends on the runner: a change inside the tolerance needs trial-to-trial
     // noise below it, and host CPU steal on shared VMs moves whole trials by tens of percent. The
