@@ -1,14 +1,14 @@
 import type { Thresholds } from '../config/thresholds.js'
 import { pooledValues, toComparable, type ComparableResult, type ResultLike } from '../result/columns.js'
 import { expandedConfidence, relativeChangeIntervals, type RelativeChangeResult } from '../stats/bootstrap.js'
-import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
 import { minimumDetectableChange } from '../stats/detectable-effect.js'
 import { holm } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/mann-whitney.js'
 import { welchLogTest } from '../stats/welch.js'
+import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
 import { parseMetricName, percentileOf, worseDirection, type MetricName } from './metric-names.js'
 import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
-import { comparabilityChecks, runValidityChecks } from './validity.js'
+import { comparabilityChecks, invalidates, runValidityChecks } from './validity.js'
 
 /** Trial-level tests need at least this many trials a side (SPEC §7). */
 export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
@@ -191,7 +191,7 @@ function nonInferiorityStatus(m: Evaluated, pAdjusted: number | null, alpha: num
 
 function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], notes: string[]): Verdict {
   const failed = metrics.filter((m) => m.gate === 'fail' && m.status === 'regressed')
-  const invalid = validity.filter((check) => !check.ok && check.warn !== true)
+  const invalid = validity.filter(invalidates)
   const errorRegression = failed.some((m) => m.metric === 'error_rate')
   if (invalid.length > 0 && !errorRegression) {
     if (failed.length > 0) notes.push(`${failed.map((m) => m.metric).join(', ')} regressed, but the run did not measure what it set out to (${[...new Set(invalid.map((c) => c.check))].join(', ')}): the verdict is inconclusive rather than a failure that may come from the measurement`)

@@ -1,5 +1,6 @@
 import type { Thresholds } from '../config/thresholds.js'
 import type { ComparableResult } from '../result/columns.js'
+import { mean } from '../stats/percentile.js'
 import type { ValidityCheck } from './types.js'
 
 const percent = (value: number, digits = 1): string => `${(100 * value).toFixed(digits)}%`
@@ -81,6 +82,9 @@ export function comparabilityChecks(baseline: ComparableResult, current: Compara
   return checks
 }
 
+/** A failed check that makes the verdict inconclusive: every failed one but those marked `warn`. */
+export const invalidates = (check: ValidityCheck): boolean => !check.ok && check.warn !== true
+
 /** Whether one side's run measured what it set out to (SPEC §7): a failed check makes the verdict inconclusive, except one marked `warn`. */
 export function runValidityChecks(result: ComparableResult, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
   const limits = thresholds.validity
@@ -144,7 +148,7 @@ export function runValidityChecks(result: ComparableResult, side: 'baseline' | '
       ok: worst <= limits.max_host_cpu_steal,
       side,
       warn: true,
-      detail: `the host gave ${percent(worst)} of this machine's CPU time to other guests in the worst trial (trial ${steals.indexOf(worst) + 1}; mean ${percent(measured.reduce((sum, steal) => sum + steal, 0) / measured.length)}); above ${percent(limits.max_host_cpu_steal, 0)}, latencies carry pauses of the client and of a server on this machine`
+      detail: `the host gave ${percent(worst)} of this machine's CPU time to other guests in the worst trial (trial ${steals.indexOf(worst) + 1}; mean ${percent(mean(measured))}); above ${percent(limits.max_host_cpu_steal, 0)}, latencies carry pauses of the client and of a server on this machine`
     })
   }
   const ignoreEos = (result.workload.sampling as { ignore_eos?: boolean } | undefined)?.ignore_eos === true

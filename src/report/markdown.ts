@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table'
 import { parseMetricName, type DistributionMetric } from '../compare/metric-names.js'
 import type { Comparison } from '../compare/types.js'
+import { invalidates } from '../compare/validity.js'
 import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
 import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
@@ -37,7 +38,7 @@ export function verdictLine(comparison: Comparison): string {
     const tolerance = headline.metric === 'error_rate' ? `max +${((headline.max_increase ?? 0) * 100).toFixed(2)} pp` : `tolerance ${headline.tolerance_pct}%`
     reason = ` — ${label(headline.metric)} ${headline.metric === 'error_rate' ? formatDelta(headline) : formatPercent(headline.delta_pct)} (${tolerance})`
   } else if (comparison.verdict === 'inconclusive') {
-    const invalid = comparison.validity.filter((check) => !check.ok && check.warn !== true).map((check) => check.check.replaceAll('_', ' '))
+    const invalid = comparison.validity.filter(invalidates).map((check) => check.check.replaceAll('_', ' '))
     if (invalid.length > 0) reason = ` — ${invalid.join(', ')} check failed`
   }
   return `### ${head.symbol} llm-perf-gate: **${head.word}** in ${workload}${reason}`
