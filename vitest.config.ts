@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 // Timing tests compare clocks across processes at millisecond precision, and the e2e tests drive
 // a real inference engine on the CPU: each runs on its own, one file at a time, after the unit
-// tests, so no other test competes with them for the CPU.
+// tests, so no other test competes with them for the CPU. `npm test` runs the e2e project on one
+// CPU (scripts/one-cpu.mjs says why).
 export default defineConfig({
   test: {
     testTimeout: 30_000,

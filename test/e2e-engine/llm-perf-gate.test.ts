@@ -86,22 +86,33 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     expect(tpot, figures).toMatchObject({ status: 'regressed' })
   })
 
-  test('gate does not fail an A/A comparison: two servers of the same model, trials interleaved', async () => {
-    const load = (url: string): Workload => workload(url, { trials: 5 })
+  test('gate passes an A/A comparison whenever the run resolves its tolerances, and never fails one', async () => {
+    // One stream and twenty short trials a side, interleaved ABBA. On a shared VM the CPU's speed
+    // drifts by 10-20% over seconds, which whole-second trials carry into the comparison; short
+    // trials put both sides into the same seconds, so the drift lands on both alike.
+    const shape = { load: { concurrency: 1 }, prompts: { input_tokens: 24, output_tokens: 32 } }
+    const load = (url: string): Workload => workload(url, { ...shape, trials: 20, requests: 4 })
+    // The twin has served nothing so far and the other server a lot. A fresh server runs slower
+    // for its first couple of thousand tokens (in one measurement its median ITL fell from 2.9 to
+    // 1.5-2.0 ms), so both get the same warm-up before they are compared.
+    for (const server of [small, smallTwin]) await runWorkload(workload(server.url, { ...shape, requests: 32, warmup: 0 }))
     const before = readProcStat()
     const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(smallTwin.url) }, mkdtempSync(join(tmpdir(), 'lpg-e2e-aa-')), quietIo(), true)
     const steal = stealShare(before, readProcStat())
     const comparison = compareResults(baseline, candidate, loadThresholds('pr'))
-    // Whether an A/A passes depends on the runner: a change inside the tolerance needs trial-to-trial
-    // noise below it, and host CPU steal on shared VMs moves whole trials by tens of percent. The
-    // log line carries what decides it: each delta, the minimum detectable change, and the steal.
-    const tested = comparison.metrics.filter((m) => m.gate !== 'off')
-    console.info(
+    const gated = comparison.metrics.filter((m) => m.gate !== 'off')
+    const figures =
       `A/A on the real engine: ${comparison.verdict} (host CPU steal ${stealText(steal)}); ` +
-        tested.map((m) => `${m.metric} ${m.delta_pct?.toFixed(1)}% (tolerance ${m.tolerance_pct ?? '-'}%, detectable ${m.mde_pct?.toFixed(0) ?? '-'}%) ${m.status}`).join(', ')
-    )
-    expect(comparison.verdict).not.toBe('fail')
-    expect(comparison.metrics.filter((m) => m.status === 'regressed')).toEqual([])
+      gated.map((m) => `${m.metric} ${m.delta_pct?.toFixed(1)}% (tolerance ${m.tolerance_pct ?? '-'}%, detectable ${m.mde_pct?.toFixed(0) ?? '-'}%) ${m.status}`).join(', ')
+    console.info(figures)
+    expect(comparison.verdict, figures).not.toBe('fail')
+    expect(comparison.metrics.filter((m) => m.status === 'regressed'), figures).toEqual([])
+    // Where every blocking metric's minimum detectable change is inside its tolerance, the run had
+    // the power to tell a change of that size from noise, and an A/A must pass. Where it is not
+    // (a noisy host), "inconclusive" is the honest answer, and the figures above say why.
+    const blocking = comparison.metrics.filter((m) => m.gate === 'fail' && m.tolerance_pct !== null)
+    const resolved = blocking.every((m) => m.mde_pct !== null && m.mde_pct <= m.tolerance_pct!)
+    if (resolved) expect(comparison.verdict, figures).toBe('pass')
     // Every trial recorded the host's steal where /proc/stat exists, and the report carries it as a warning-only check.
     if (steal !== null) expect(comparison.validity.filter((c) => c.check === 'host_cpu_steal').map((c) => [c.side, c.warn])).toEqual([['baseline', true], ['current', true]])
   })
