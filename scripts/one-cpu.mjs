@@ -28,13 +28,10 @@ function lastAllowedCpu() {
   } catch {
     return null
   }
-  const list = /^Cpus_allowed_list:\s*(\S+)$/m.exec(status)?.[1]
-  if (list === undefined) return null
-  const cpus = list.split(',').flatMap((range) => {
-    const [low, high = low] = range.split('-').map(Number)
-    return Number.isInteger(low) && Number.isInteger(high) ? [low, high] : []
-  })
-  return cpus.length > 0 ? Math.max(...cpus) : null
+  const list = /^Cpus_allowed_list:\s*([\d,-]+)$/m.exec(status)?.[1]
+  // The largest number in the list is the last CPU, whether it ends a range or stands alone.
+  const last = list === undefined ? Number.NaN : Math.max(...list.split(/[,-]/).map(Number))
+  return Number.isInteger(last) ? last : null
 }
 
 const wanted = process.env.E2E_ONE_CPU !== '0'

@@ -45,12 +45,11 @@ export function bootstrapPlan(thresholds: Thresholds): Map<DistributionMetric, A
 }
 
 export type BootstrapRole = 'baseline' | 'current'
-type Role = BootstrapRole
 export type SideBootstrap = Map<DistributionMetric, { replicates: SideReplicates; stride: number }>
-const sideCache = new WeakMap<ComparableResult, WeakMap<Thresholds, Partial<Record<Role, SideBootstrap>>>>()
+const sideCache = new WeakMap<ComparableResult, WeakMap<Thresholds, Partial<Record<BootstrapRole, SideBootstrap>>>>()
 
-function cachedSides(result: ComparableResult, thresholds: Thresholds): Partial<Record<Role, SideBootstrap>> {
-  const byThresholds = sideCache.get(result) ?? new WeakMap<Thresholds, Partial<Record<Role, SideBootstrap>>>()
+function cachedSides(result: ComparableResult, thresholds: Thresholds): Partial<Record<BootstrapRole, SideBootstrap>> {
+  const byThresholds = sideCache.get(result) ?? new WeakMap<Thresholds, Partial<Record<BootstrapRole, SideBootstrap>>>()
   sideCache.set(result, byThresholds)
   const cached = byThresholds.get(thresholds) ?? {}
   byThresholds.set(thresholds, cached)
@@ -58,7 +57,7 @@ function cachedSides(result: ComparableResult, thresholds: Thresholds): Partial<
 }
 
 /** Keeps a side's resamples made elsewhere (on the worker thread that read the result) as bootstrapSideOf's. */
-export function adoptBootstrapSide(result: ComparableResult, thresholds: Thresholds, role: Role, side: SideBootstrap): void {
+export function adoptBootstrapSide(result: ComparableResult, thresholds: Thresholds, role: BootstrapRole, side: SideBootstrap): void {
   cachedSides(result, thresholds)[role] = side
 }
 
@@ -72,7 +71,7 @@ export function bootstrapSideBuffers(side: SideBootstrap): ArrayBuffer[] {
  * once per base metric from a stream named by the seed, the metric and the side. Kept with the
  * result, so each side can be resampled where it was read, while the other is still being read.
  */
-export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds, role: Role): SideBootstrap {
+export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds, role: BootstrapRole): SideBootstrap {
   const cached = cachedSides(result, thresholds)
   const existing = cached[role]
   if (existing !== undefined) return existing

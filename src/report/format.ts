@@ -1,10 +1,10 @@
 import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-names.js'
 import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
 
-/** Three significant figures, thousands separated: 7.90, 41.2, 118, 1,512. */
 // toLocaleString builds a new formatter on every call (tens of microseconds each, hundreds of calls a report).
 const formatters = new Map<number, Intl.NumberFormat>()
 
+/** Three significant figures, thousands separated: 7.90, 41.2, 118, 1,512. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
   const magnitude = Math.abs(value)

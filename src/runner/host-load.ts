@@ -12,8 +12,7 @@
  *   performance.eventLoopUtilization). Near 1, arriving events wait to be stamped.
  */
 import { readFileSync } from 'node:fs'
-import { performance } from 'node:perf_hooks'
-import type { EventLoopUtilization } from 'node:perf_hooks'
+import { performance, type EventLoopUtilization } from 'node:perf_hooks'
 
 export interface HostLoad {
   cpu_steal: number | null
