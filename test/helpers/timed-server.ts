@@ -71,9 +71,11 @@ function stream(req: IncomingMessage, res: ServerResponse, body: Record<string, 
   res.socket?.setNoDelay(true)
   const writes: number[] = []
   const finish = (): void => {
+    // Logged before the response ends, so the line is on disk before the client can see [DONE]
+    // and read the log; logged after, a paused server process left it missing.
+    if (logFile !== undefined) appendFileSync(logFile, `${JSON.stringify({ prompt, receivedMs, socketMs, writes })}\n`)
     res.write(withUsage ? chunk({ choices: [], usage: { prompt_tokens: prompt.split(' ').length, completion_tokens: count, total_tokens: count } }) : '')
     res.end('data: [DONE]\n\n')
-    if (logFile !== undefined) appendFileSync(logFile, `${JSON.stringify({ prompt, receivedMs, socketMs, writes })}\n`)
   }
   if (onePiece) {
     let text = chat ? chunk({ id: 'x', choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] }) : ''
