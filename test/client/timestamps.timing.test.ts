@@ -106,7 +106,10 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
   test('the first token is the first content event, not the role-only chunk written at once', () => {
     // The server wrote content at least 20 ms after it received the request.
     for (const { client, server: log } of pairs) expect(clientTimes(client).arrivals[0]!).toBeGreaterThanOrEqual(log.writes[0]!)
-    expect(Math.min(...pairs.map(({ client }) => client.ttft_ms!))).toBeGreaterThan(19)
+    // A client that counted the role chunk would report TTFTs under a millisecond or two. Not the
+    // minimum: one request whose client was preempted between its write and the stamp after it
+    // has a TTFT up to a scheduler slice short (17.3 ms was seen beside a busy process).
+    expect(percentile(pairs.map(({ client }) => client.ttft_ms!), 10)).toBeGreaterThan(19)
   })
 
   function report(what: string, values: number[], quantiles = checked()): void {
@@ -146,6 +149,9 @@ describe(`client timestamps against the server's own write times, ${STREAMS} con
     const mean = difference.reduce((sum, d) => sum + d, 0) / difference.length
     report('TTFT, client minus server, request by request', difference, BULK)
     console.info(`TTFT quantiles, client's minus server's, p10..p90 (ms): ${ofQuantiles.map((d) => d.toFixed(2)).join(' ')}; mean per-request difference ${mean.toFixed(2)} ms`)
+    // The server's read of each request waits for its process to run, which steal delays: the
+    // per-request median reached 2.0 ms at 19% steal. Held to 1.5 ms only in a quiet trial.
+    if (steal === null || steal >= QUIET_STEAL) context.skip(`the host took ${steal === null ? 'an unknown share' : `${(100 * steal).toFixed(0)}%`} of the CPU: the server's read of a request measures the host`)
     for (const q of BULK) expect({ q, ms: Math.abs(percentile(difference, q)) }).toSatisfy(({ ms }: { ms: number }) => ms < 1.5)
   })
 
