@@ -346,6 +346,73 @@ def detectable_vectors():
     })
 
 
+# --- Paired trials: Wilcoxon signed-rank and the paired t-test on logarithms ---------------
+
+def enumerated_signed_rank_p(d):
+    """Two-sided exact p by listing every sign pattern of the ranks: independent of any recursion."""
+    ranks = stats.rankdata(np.abs(d))
+    observed = float(np.sum(ranks[d > 0]))
+    n = len(d)
+    sums = [sum(r for r, s in zip(ranks, signs) if s) for signs in itertools.product([0, 1], repeat=n)]
+    low = sum(1 for w in sums if w <= observed) / len(sums)
+    high = sum(1 for w in sums if w >= observed) / len(sums)
+    return min(1.0, 2 * min(low, high))
+
+
+def paired_vectors():
+    rng = np.random.default_rng(20261123)
+    samples = [
+        ("6 pairs, 4% slower", rng.lognormal(np.log(5.0), 0.05, 6), 1.04),
+        ("8 pairs, no change, drift shared", None, 1.0),
+        ("10 pairs, 2% faster", rng.lognormal(np.log(40.0), 0.03, 10), 0.98),
+        ("12 pairs, every candidate slower", rng.lognormal(np.log(2.0), 0.02, 12), 1.10),
+        ("20 pairs, no change", rng.lognormal(np.log(1200.0), 0.04, 20), 1.0),
+        ("60 pairs, 1% slower (asymptotic)", rng.lognormal(np.log(7.0), 0.05, 60), 1.01),
+    ]
+    cases = []
+    for name, x, factor in samples:
+        if x is None:
+            drift = np.exp(np.linspace(0, 0.2, 8))
+            x = 5.0 * drift * rng.lognormal(0, 0.01, 8)
+        x = np.round(np.asarray(x, dtype=np.float64), 6)
+        while True:
+            y = np.round(x * factor * rng.lognormal(0, 0.015, len(x)), 6)
+            d = np.log(y) - np.log(x)
+            if np.all(d != 0) and len(np.unique(np.round(np.abs(d), 12))) == len(d):
+                break
+        w = stats.wilcoxon(d, zero_method="wilcox", correction=False, method="exact" if len(d) <= 50 else "asymptotic")
+        plus = float(np.sum(stats.rankdata(np.abs(d))[d > 0]))
+        case = {"name": name, "x": floats(x), "y": floats(y), "w_plus": plus, "signed_rank_p": float(w.pvalue),
+                "method": "exact" if len(d) <= 50 else "asymptotic"}
+        if len(d) <= 16:
+            case["enumerated_p"] = enumerated_signed_rank_p(d)
+        t = stats.ttest_rel(np.log(y), np.log(x))
+        case["t"] = float(t.statistic)
+        case["t_p"] = float(t.pvalue)
+        ci = t.confidence_interval(confidence_level=0.95)
+        case["ratio"] = float(np.exp(np.mean(d)))
+        case["ratio_ci_95"] = [float(np.exp(ci.low)), float(np.exp(ci.high))]
+        cases.append(case)
+    # Ties and zeros: scipy's normal approximation with the tie correction, zeros dropped.
+    tied = []
+    for name, d in [("ties among |d|", [0.01, -0.01, 0.02, 0.02, 0.03, -0.005, 0.04, 0.04, 0.05, 0.06]),
+                    ("a zero difference", [0.0, 0.01, 0.02, -0.015, 0.03, 0.025, 0.035, 0.05, -0.002, 0.045])]:
+        d = np.asarray(d, dtype=np.float64)
+        w = stats.wilcoxon(d, zero_method="wilcox", correction=False, method="asymptotic")
+        tied.append({"name": name, "d": floats(d), "p": float(w.pvalue)})
+    write("paired.json", {
+        "header": header({
+            "signed_rank_p": "scipy.stats.wilcoxon(d, zero_method='wilcox', correction=False, method=method).pvalue, d = log(y) - log(x)",
+            "enumerated_p": "2 min(P(W+ <= w), P(W+ >= w)) over all 2^n sign patterns of the ranks of |d|",
+            "t, t_p": "r = scipy.stats.ttest_rel(numpy.log(y), numpy.log(x)); r.statistic, r.pvalue",
+            "ratio_ci_95": "ci = r.confidence_interval(confidence_level=0.95); numpy.exp(ci.low), numpy.exp(ci.high)",
+            "tied.p": "scipy.stats.wilcoxon(d, zero_method='wilcox', correction=False, method='asymptotic').pvalue",
+        }),
+        "cases": cases,
+        "tied": tied,
+    })
+
+
 if __name__ == "__main__":
     percentile_vectors()
     mann_whitney_vectors()
@@ -353,3 +420,4 @@ if __name__ == "__main__":
     hodges_lehmann_vectors()
     holm_vectors()
     detectable_vectors()
+    paired_vectors()

@@ -13,7 +13,8 @@
  * 2 / C(n1 + n2, n1) (0.1 at 3 vs 3), so with fewer trials than that allows nothing is detectable.
  */
 import { studentTQuantile } from './distributions.js'
-import { mean } from './percentile.js'
+import { minimumExactSignedRankP } from './paired.js'
+import { mean, sampleVariance } from './percentile.js'
 
 export interface DetectableChangeOptions {
   /** Two-sided significance level; default 0.05. Pass alpha / m to allow for m Holm-adjusted metrics. */
@@ -38,7 +39,7 @@ export type DetectableChangeResult =
         | 'too_few_trials' // fewer than 2 trials on a side: no spread to estimate
         | 'never_significant' // the exact test's smallest possible p is not below alpha
         | 'baseline_zero' // the baseline mean is 0: relative change is undefined
-      /** For `never_significant`: the smallest two-sided p the exact Mann–Whitney test can give. */
+      /** For `never_significant`: the smallest two-sided p the exact rank test can give. */
       minimumP?: number
     }
 
@@ -86,4 +87,26 @@ export function minimumDetectableChange(
   for (const value of currentTrials) squares += (value - currentMean) ** 2
   const pooledStandardDeviation = Math.sqrt(squares / (n1 + n2 - 2))
   return minimumDetectableChangeFromSpread(pooledStandardDeviation / Math.abs(baselineMean), n1, n2, options)
+}
+
+/**
+ * The detectable change for paired trials, from the per-pair log ratios d (paired.ts): the same
+ * approximation as above with one sample of n differences, δ ≈ (t(1 - α/2) + t(1 - β)) · sd(d) / √n
+ * on n - 1 degrees of freedom, larger by √(π/3) for the signed-rank test, whose exact form cannot
+ * go below p = 2 / 2^n. Reported as 100 (e^δ - 1), a change of the ratio.
+ */
+export function minimumDetectablePairedChange(d: readonly number[], options: Omit<DetectableChangeOptions, 'test'> & { test?: 'signed-rank' | 'paired-t-log' } = {}): DetectableChangeResult {
+  const { alpha = 0.05, power = 0.8, test = 'signed-rank' } = options
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`)
+  if (!(power > 0 && power < 1)) throw new RangeError(`power must be in (0, 1), got ${power}`)
+  const n = d.length
+  if (n < 2) return { ok: false, reason: 'too_few_trials' }
+  if (test === 'signed-rank') {
+    const minimumP = minimumExactSignedRankP(n)
+    if (minimumP >= alpha) return { ok: false, reason: 'never_significant', minimumP }
+  }
+  const spread = Math.sqrt(sampleVariance(d))
+  const shift = ((studentTQuantile(1 - alpha / 2, n - 1) + studentTQuantile(power, n - 1)) * spread) / Math.sqrt(n)
+  const efficiency = test === 'signed-rank' ? 3 / Math.PI : 1
+  return { ok: true, changePct: 100 * (Math.exp(shift / Math.sqrt(efficiency)) - 1), cv: spread }
 }

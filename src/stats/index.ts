@@ -25,8 +25,19 @@ export { defaultBlockLength } from './blocked-sample.js'
 export {
   minimumDetectableChange,
   minimumDetectableChangeFromSpread,
+  minimumDetectablePairedChange,
   minimumExactMannWhitneyP,
   type DetectableChangeOptions,
   type DetectableChangeResult
 } from './detectable-effect.js'
+export {
+  logRatios,
+  minimumExactSignedRankP,
+  pairedLogTTest,
+  signedRankCdf,
+  wilcoxonSignedRank,
+  type PairedLogTResult,
+  type PairedUntestable,
+  type SignedRankResult
+} from './paired.js'
 export { standardNormalCdf, standardNormalQuantile, studentTCdf, studentTQuantile } from './distributions.js'
