@@ -50,6 +50,12 @@ export interface ExperimentOptions {
   /** Offsets every seed, so separate runs use separate data. */
   seedBase?: number
   noise?: Partial<SyntheticSpec>
+  /**
+   * Both sides share a drift of this log-sd, trial by trial, as one `ab` run's sides do; with
+   * `paired` they are also marked as one run, so compare tests them pair by pair.
+   */
+  sharedDrift?: number
+  paired?: boolean
 }
 
 export interface ExperimentTallies {
@@ -71,8 +77,10 @@ export function runExperiments(thresholds: Thresholds, options: ExperimentOption
   const spec = { ...SERVING_LIKE, ...options.noise, trials: options.trials }
   for (let k = 0; k < options.experiments; k++) {
     const seed = (options.seedBase ?? 0) + 2 * k
-    const baseline = syntheticResult({ ...spec, seed, slowdown: { ttft: 1, tpot: 1 } })
-    const current = syntheticResult({ ...spec, seed: seed + 1, slowdown: options.scenario.slowdown })
+    const shared = options.sharedDrift === undefined ? {} : { sharedDrift: { seed, sd: options.sharedDrift } }
+    const pairing = (side: 'baseline' | 'candidate') => (options.paired === true ? { pairing: { run: `experiment-${seed}`, side } } : {})
+    const baseline = syntheticResult({ ...spec, ...shared, ...pairing('baseline'), seed, slowdown: { ttft: 1, tpot: 1 } })
+    const current = syntheticResult({ ...spec, ...shared, ...pairing('candidate'), seed: seed + 1, slowdown: options.scenario.slowdown })
     const verdict = compareResults(baseline, current, thresholds).verdict
     tallies.gate.experiments++
     if (verdict === 'fail') tallies.gate.fail++

@@ -4,7 +4,7 @@
  * autocorrelated (batching and queueing move neighbours together), tails are heavy, and values
  * can be rounded to whole milliseconds (ties, as tools that print ms produce).
  */
-import { DEFINITIONS_VERSION, RESULT_SCHEMA, type RequestRecord, type ResultFile, type TrialResult } from '../src/result/types.js'
+import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../src/result/types.js'
 import { summarizeRun, summarizeTrial } from '../src/metrics/summary.js'
 import { Random } from '../src/random.js'
 
@@ -21,6 +21,13 @@ export interface SyntheticSpec {
   concurrency: number
   /** Log-sd of each trial's speed factor: 0.05 is about 5% run-to-run drift. */
   trialDrift: number
+  /**
+   * Drift of the runner that trial i of every result made with the same `seed` shares, as the
+   * two sides of one `ab` run do: log-sd `sd`, one draw per trial index.
+   */
+  sharedDrift?: { seed: number; sd: number }
+  /** Marks the result as one side of an `ab` run. */
+  pairing?: Pairing
   /** AR(1) coefficient of log latency from one request to the next inside a trial. */
   autocorrelation: number
   /** Log-sd of per-request noise (stationary). */
@@ -56,8 +63,8 @@ const round = (value: number, step: number): number => (step > 0 ? Math.max(step
 /** Times as `run` writes them: to the microsecond. */
 const us = (value: number): number => Math.round(value * 1000) / 1000
 
-function trial(spec: SyntheticSpec, index: number, random: Random): TrialResult {
-  const speed = Math.exp(spec.trialDrift * random.normal())
+function trial(spec: SyntheticSpec, index: number, random: Random, shared: number): TrialResult {
+  const speed = shared * Math.exp(spec.trialDrift * random.normal())
   const phi = spec.autocorrelation
   // Innovations scaled so the stationary log-sd is requestNoise whatever the autocorrelation.
   const innovation = spec.requestNoise * Math.sqrt(1 - phi * phi)
@@ -108,7 +115,9 @@ function trial(spec: SyntheticSpec, index: number, random: Random): TrialResult 
 /** One side's result file: `spec.trials` trials from the seed. */
 export function syntheticResult(spec: SyntheticSpec): ResultFile {
   const random = new Random(spec.seed, 'synthetic')
-  const trials = Array.from({ length: spec.trials }, (_, index) => trial(spec, index, random))
+  const drift = spec.sharedDrift === undefined ? null : new Random(spec.sharedDrift.seed, 'shared-drift')
+  const shared = Array.from({ length: spec.trials }, () => (drift === null ? 1 : Math.exp(spec.sharedDrift!.sd * drift.normal())))
+  const trials = Array.from({ length: spec.trials }, (_, index) => trial(spec, index, random, shared[index]!))
   return {
     schema: RESULT_SCHEMA,
     definitions: DEFINITIONS_VERSION,
@@ -120,6 +129,7 @@ export function syntheticResult(spec: SyntheticSpec): ResultFile {
       gpu: [],
       runner: { os: 'synthetic', release: '', arch: '', cpu_model: '', cpu_count: 0, node: '' }
     },
+    ...(spec.pairing !== undefined ? { pairing: spec.pairing } : {}),
     trials,
     summary: summarizeRun(trials, {})
   }

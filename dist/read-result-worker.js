@@ -4,9 +4,9 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-DRR6CA3X.js";
+} from "./chunks/chunk-G2ZFLVIP.js";
 import "./chunks/chunk-UI6X6NEQ.js";
-import "./chunks/chunk-UAMZ67T2.js";
+import "./chunks/chunk-H7FTG7TM.js";
 import "./chunks/chunk-USR4SPVJ.js";
 import "./chunks/chunk-XEZUBJ5O.js";
 

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadWorkload, type Workload } from '../config/workload.js'
+import { loadWorkload, normalisedWorkload, type Workload } from '../config/workload.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
 import { Journal } from '../result/journal.js'
-import type { ResultFile, TrialResult } from '../result/types.js'
+import type { Pairing, ResultFile, TrialResult } from '../result/types.js'
 import { assembleResult, openTarget, runTrialOn, type Target } from '../runner/run.js'
 import type { CommandIo } from './io.js'
 import { reportComparison } from './report-comparison.js'
@@ -28,11 +29,13 @@ export interface AbRun {
  * Trials alternate between the two servers in pairs whose order flips every pair: A B, B A, A B…
  * (ABBA). Slow drift of the machine (thermal, other tenants) then lands on both sides alike,
  * and so does any effect of running second (a warmer host, a server just woken), which plain
- * A B, A B… would put on the candidate every time.
+ * A B, A B… would put on the candidate every time. Both results name the run (`pairing`), so
+ * compare can test trial `i` of one against trial `i` of the other, pair by pair.
  */
 export async function runAb(workloads: { baseline: Workload; candidate: Workload }, outDir: string, io: CommandIo, quiet: boolean): Promise<AbRun> {
   mkdirSync(outDir, { recursive: true })
-  const sides: Array<{ name: 'baseline' | 'candidate'; workload: Workload; target: Target | null; trials: TrialResult[]; journal: Journal }> = (['baseline', 'candidate'] as const).map((name) => ({
+  const run = randomUUID()
+  const sides: Array<{ name: Pairing['side']; workload: Workload; target: Target | null; trials: TrialResult[]; journal: Journal }> = (['baseline', 'candidate'] as const).map((name) => ({
     name,
     workload: workloads[name],
     target: null,
@@ -44,7 +47,10 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
   const options = io.signal !== undefined ? { signal: io.signal } : {}
   const stopped = (): boolean => io.signal?.aborted === true
   try {
-    for (const side of sides) side.target = await openTarget(side.workload, side.workload.url)
+    for (const side of sides) {
+      side.target = await openTarget(side.workload, side.workload.url)
+      side.journal.append({ type: 'run', workload: normalisedWorkload(side.workload), environment: side.target.environment, created_at: new Date().toISOString(), pairing: { run, side: side.name } })
+    }
     for (let index = 0; index < trials && !stopped(); index++) {
       for (const side of index % 2 === 0 ? sides : [...sides].reverse()) {
         if (stopped()) break
@@ -58,7 +64,7 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
   }
   const interrupted = stopped()
   const [baseline, candidate] = sides.map((side) => {
-    const result = assembleResult(side.workload, side.target!.environment, side.trials, interrupted)
+    const result = assembleResult(side.workload, side.target!.environment, side.trials, interrupted, undefined, { run, side: side.name })
     writeJsonFile(join(outDir, `${side.name}.result.json`), result)
     side.journal.close(true)
     return result

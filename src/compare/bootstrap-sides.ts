@@ -1,8 +1,9 @@
 /**
  * One side's bootstrap resamples for a comparison, kept with the result they were drawn from.
- * The two sides of a comparison are independent samples, each resampled from its own seeded
- * stream, so each side can be resampled on the thread that read it (load.ts) while the other is
- * still being read; this module carries only what that needs, so the reading worker stays small.
+ * Each side is resampled from its own seeded stream, so each can be resampled on the thread that
+ * read it (load.ts) while the other is still being read; this module carries only what that
+ * needs, so the reading worker stays small. The two results of one `ab` run draw their trials
+ * from a stream named by the run instead, so both draw the same pairs without seeing each other.
  */
 import type { Thresholds } from '../config/thresholds.js'
 import { deriveSeed } from '../random.js'
@@ -46,19 +47,24 @@ export function bootstrapPlan(thresholds: Thresholds): Map<DistributionMetric, A
 
 export type BootstrapRole = 'baseline' | 'current'
 export type SideBootstrap = Map<DistributionMetric, { replicates: SideReplicates; stride: number }>
-const sideCache = new WeakMap<ComparableResult, WeakMap<Thresholds, Partial<Record<BootstrapRole, SideBootstrap>>>>()
+const sideCache = new WeakMap<ComparableResult, WeakMap<Thresholds, Map<string, SideBootstrap>>>()
 
-function cachedSides(result: ComparableResult, thresholds: Thresholds): Partial<Record<BootstrapRole, SideBootstrap>> {
-  const byThresholds = sideCache.get(result) ?? new WeakMap<Thresholds, Partial<Record<BootstrapRole, SideBootstrap>>>()
+/** The `ab` run a result's trial draws are paired through, when it has one: what the reading worker assumes. */
+export const likelyPairedRun = (result: ComparableResult): string | null => result.pairing?.run ?? null
+
+function cachedSides(result: ComparableResult, thresholds: Thresholds): Map<string, SideBootstrap> {
+  const byThresholds = sideCache.get(result) ?? new WeakMap<Thresholds, Map<string, SideBootstrap>>()
   sideCache.set(result, byThresholds)
-  const cached = byThresholds.get(thresholds) ?? {}
+  const cached = byThresholds.get(thresholds) ?? new Map<string, SideBootstrap>()
   byThresholds.set(thresholds, cached)
   return cached
 }
 
+const cacheKey = (role: BootstrapRole, pairedRun: string | null): string => (pairedRun === null ? role : `${role}\u0000${pairedRun}`)
+
 /** Keeps a side's resamples made elsewhere (on the worker thread that read the result) as bootstrapSideOf's. */
-export function adoptBootstrapSide(result: ComparableResult, thresholds: Thresholds, role: BootstrapRole, side: SideBootstrap): void {
-  cachedSides(result, thresholds)[role] = side
+export function adoptBootstrapSide(result: ComparableResult, thresholds: Thresholds, role: BootstrapRole, pairedRun: string | null, side: SideBootstrap): void {
+  cachedSides(result, thresholds).set(cacheKey(role, pairedRun), side)
 }
 
 /** The typed arrays of a side's resamples, to hand to another thread without copying. */
@@ -68,12 +74,13 @@ export function bootstrapSideBuffers(side: SideBootstrap): ArrayBuffer[] {
 
 /**
  * One side's bootstrap resamples for every distribution metric the thresholds name, resampled
- * once per base metric from a stream named by the seed, the metric and the side. Kept with the
- * result, so each side can be resampled where it was read, while the other is still being read.
+ * once per base metric from a stream named by the seed, the metric and the side (the trial draws
+ * by the `ab` run instead, when `pairedRun` is given). Kept with the result, so each side can be
+ * resampled where it was read, while the other is still being read.
  */
-export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds, role: BootstrapRole): SideBootstrap {
+export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds, role: BootstrapRole, pairedRun: string | null = null): SideBootstrap {
   const cached = cachedSides(result, thresholds)
-  const existing = cached[role]
+  const existing = cached.get(cacheKey(role, pairedRun))
   if (existing !== undefined) return existing
   const side: SideBootstrap = new Map()
   for (const [base, wanted] of bootstrapPlan(thresholds)) {
@@ -81,10 +88,11 @@ export function bootstrapSideOf(result: ComparableResult, thresholds: Thresholds
     const replicates = bootstrapSide(trials, wanted.map((w) => w.statistic), {
       seed: deriveSeed(thresholds.bootstrap.seed, base),
       iterations: thresholds.bootstrap.iterations,
-      stream: role
+      stream: role,
+      ...(pairedRun !== null ? { pairedTrials: pairedRun } : {})
     })
     side.set(base, { replicates, stride })
   }
-  cached[role] = side
+  cached.set(cacheKey(role, pairedRun), side)
   return side
 }

@@ -1,26 +1,28 @@
 import type { Thresholds } from '../config/thresholds.js'
 import { pooledValues, toComparable, type ComparableResult, type ResultLike } from '../result/columns.js'
 import { expandedConfidence, relativeChangeIntervals, type RelativeChangeResult } from '../stats/bootstrap.js'
-import { minimumDetectableChange } from '../stats/detectable-effect.js'
+import { minimumDetectableChange, minimumDetectablePairedChange } from '../stats/detectable-effect.js'
 import { holm } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/mann-whitney.js'
+import { logRatios, pairedLogTTest, wilcoxonSignedRank } from '../stats/paired.js'
 import { welchLogTest } from '../stats/welch.js'
 import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
 import { parseMetricName, percentileOf, worseDirection, type MetricName } from './metric-names.js'
-import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
+import { pairedTestsPossible, pairedValues, pairingOf } from './pairs.js'
+import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type PairingSummary, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
 import { comparabilityChecks, invalidates, runValidityChecks } from './validity.js'
 
 /** Trial-level tests need at least this many trials a side (SPEC §7). */
 export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
 type MetricSpec = Thresholds['metrics'][string]
 
+/** Each trial's value of the statistic, in trial order, null where a trial has none. */
+function trialValues(result: ComparableResult, metric: MetricName): Array<number | null> {
+  return result.trials.map((trial) => (metric.kind === 'distribution' ? trial.summary[metric.base][metric.statistic] : trial.summary[metric.base]))
+}
+
 function perTrial(result: ComparableResult, metric: MetricName): number[] {
-  const values: number[] = []
-  for (const trial of result.trials) {
-    const value = metric.kind === 'distribution' ? trial.summary[metric.base][metric.statistic] : trial.summary[metric.base]
-    if (value !== null && Number.isFinite(value)) values.push(value)
-  }
-  return values
+  return trialValues(result, metric).filter((value): value is number => value !== null && Number.isFinite(value))
 }
 
 function pooled(result: ComparableResult, metric: MetricName): number | null {
@@ -67,11 +69,15 @@ function tailCheck(metric: MetricName, baseline: ComparableResult, current: Comp
   return `${metric.statistic} needs at least ${needed} values ${unit === 'trial' ? 'in every trial' : 'pooled'} (${minimum} beyond it); ${unit === 'trial' ? 'a trial had' : 'there were'} ${fewest}`
 }
 
-function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number): Evaluated {
+function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number, paired: boolean): Evaluated {
   const metric = parseMetricName(name)!
   const direction = worseDirection(metric) === 1 ? 'lower_is_better' : 'higher_is_better'
-  const bTrials = perTrial(baseline, metric)
-  const cTrials = perTrial(current, metric)
+  const pairs = paired ? pairedValues(trialValues(baseline, metric), trialValues(current, metric)) : null
+  const ratios = pairs === null ? null : logRatios(pairs.baseline, pairs.current)
+  // A statistic that is 0 in some trial has no log ratio: that metric is tested as independent trials.
+  const d = ratios?.ok === true ? ratios.d : null
+  const bTrials = d !== null ? pairs!.baseline : perTrial(baseline, metric)
+  const cTrials = d !== null ? pairs!.current : perTrial(current, metric)
   const baselineValue = pooled(baseline, metric)
   const currentValue = pooled(current, metric)
   const unit: 'trial' | 'request' = bTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL && cTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL ? 'trial' : 'request'
@@ -101,6 +107,21 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
     }
   }
   const alphaPerTest = thresholds.alpha / Math.max(1, tested)
+  if (metric.kind === 'scalar' && d !== null) {
+    const t = pairedLogTTest(bTrials, cTrials, { confidence: thresholds.confidence })
+    const mde = minimumDetectablePairedChange(d, { alpha: alphaPerTest, test: 'paired-t-log' })
+    return {
+      ...common,
+      ci_low_pct: t.ok ? 100 * (t.ratioCi.low - 1) : null,
+      ci_high_pct: t.ok ? 100 * (t.ratioCi.high - 1) : null,
+      p_value: t.ok ? t.p : null,
+      test: t.ok ? 'paired-t-log' : 'none',
+      unit: 'pair',
+      mde_pct: mde.ok ? mde.changePct : null,
+      tooFewSamples: null,
+      ...(t.ok ? {} : { reason: `not tested: ${t.reason.replaceAll('_', ' ')} (${bTrials.length} pairs)` })
+    }
+  }
   if (metric.kind === 'scalar') {
     const welch = welchLogTest(bTrials, cTrials, { confidence: thresholds.confidence })
     const mde = minimumDetectableChange(bTrials, cTrials, { alpha: alphaPerTest, test: 'welch-log' })
@@ -116,6 +137,22 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
       ...(welch.ok ? {} : { reason: `not tested: ${welch.reason.replaceAll('_', ' ')} (per-trial values ${bTrials.length} vs ${cTrials.length})` })
     }
   }
+  const interval = intervals.get(name)
+  const intervalFields = { ci_low_pct: interval?.ok === true ? interval.lowPct : null, ci_high_pct: interval?.ok === true ? interval.highPct : null }
+  if (d !== null) {
+    const signedRank = wilcoxonSignedRank(d)
+    const mde = minimumDetectablePairedChange(d, { alpha: alphaPerTest, test: 'signed-rank' })
+    return {
+      ...common,
+      ...intervalFields,
+      p_value: signedRank.ok ? signedRank.p : null,
+      test: 'wilcoxon-signed-rank',
+      unit: 'pair',
+      mde_pct: mde.ok ? mde.changePct : null,
+      tooFewSamples: tailCheck(metric, baseline, current, 'trial', thresholds.validity.min_tail_samples),
+      ...(signedRank.ok ? {} : { reason: `every pair's ${metric.statistic} was the same on both sides` })
+    }
+  }
   let p: number | null = null
   if (unit === 'trial') {
     p = mannWhitneyU(bTrials, cTrials, { method: 'auto' }).p
@@ -124,12 +161,10 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
     const b = pooledValues(current, metric.base)
     if (a.length > 0 && b.length > 0) p = mannWhitneyU(a, b, { method: 'asymptotic', continuity: true }).p
   }
-  const interval = intervals.get(name)
   const mde = unit === 'trial' ? minimumDetectableChange(bTrials, cTrials, { alpha: alphaPerTest, test: 'mann-whitney' }) : null
   return {
     ...common,
-    ci_low_pct: interval?.ok === true ? interval.lowPct : null,
-    ci_high_pct: interval?.ok === true ? interval.highPct : null,
+    ...intervalFields,
     p_value: p,
     test: p === null ? 'none' : 'mann-whitney',
     unit,
@@ -142,10 +177,10 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
 }
 
 /** Bootstrap intervals for every distribution metric, from each side's resamples. */
-function bootstrapIntervals(baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, notes: string[]): Map<string, RelativeChangeResult> {
+function bootstrapIntervals(baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, pairedRun: string | null, notes: string[]): Map<string, RelativeChangeResult> {
   const intervals = new Map<string, RelativeChangeResult>()
-  const a = bootstrapSideOf(baseline, thresholds, 'baseline')
-  const b = bootstrapSideOf(current, thresholds, 'current')
+  const a = bootstrapSideOf(baseline, thresholds, 'baseline', pairedRun)
+  const b = bootstrapSideOf(current, thresholds, 'current', pairedRun)
   // The trial is the unit of replication: with few trials the plain percentile interval is too narrow.
   const trials = Math.min(baseline.trials.length, current.trials.length)
   const confidence = trials >= MIN_TRIALS_FOR_TRIAL_LEVEL ? expandedConfidence(thresholds.confidence, trials) : thresholds.confidence
@@ -222,8 +257,12 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
   const validity = [...comparability, ...runValidityChecks(baseline, 'baseline', thresholds), ...runValidityChecks(current, 'current', thresholds)]
   const names = Object.keys(thresholds.metrics)
   const tested = names.filter((name) => thresholds.metrics[name]!.gate !== 'off' && name !== 'error_rate').length
-  const intervals = bootstrapIntervals(baseline, current, thresholds, notes)
-  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested))
+  const pairing = pairingOf(baseline, current)
+  if (pairing.kind === 'unpaired') notes.push(pairing.note)
+  const summary: PairingSummary | null = pairing.kind === 'paired' ? { run: pairing.run, pairs: pairing.pairs, tests: pairedTestsPossible(pairing.pairs, thresholds.alpha, tested) ? 'paired' : 'independent' } : null
+  if (summary !== null) notes.push(pairingNote(summary, thresholds.alpha, tested))
+  const intervals = bootstrapIntervals(baseline, current, thresholds, summary?.run ?? null, notes)
+  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested, summary?.tests === 'paired'))
   const gatedP = evaluated.map((m) => (m.gate === 'off' ? null : m.p_value))
   const adjusted = holm(gatedP)
   const decide = thresholds.decision === 'non-inferiority' ? nonInferiorityStatus : detectStatus
@@ -236,7 +275,15 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
   if (evaluated.some((m) => m.unit === 'request' && m.test === 'mann-whitney')) {
     notes.push(`fewer than ${MIN_TRIALS_FOR_TRIAL_LEVEL} trials a side (${baseline.trials.length} vs ${current.trials.length}): latency statistics were tested request by request, which treats requests as independent; run-to-run variance could not be estimated, so p-values are optimistic`)
   }
-  return { ...head, verdict: decideVerdict(metrics, validity, notes), metrics, validity, notes }
+  return { ...head, ...(summary !== null ? { pairing: summary } : {}), verdict: decideVerdict(metrics, validity, notes), metrics, validity, notes }
+}
+
+function pairingNote(pairing: PairingSummary, alpha: number, tested: number): string {
+  const what = `baseline and candidate are one \`ab\` run's ${pairing.pairs} pairs of back-to-back trials`
+  if (pairing.tests === 'paired') return `${what}: each statistic was tested pair by pair (Wilcoxon signed-rank on the log ratios; throughput by the paired t-test on logarithms), and the intervals resample pairs`
+  let needed = 1
+  while (!pairedTestsPossible(needed, alpha, tested)) needed++
+  return `${what}: the intervals resample pairs, but the tests treat the trials as independent, since the signed-rank test needs ${needed} pairs to reach p < ${alpha}/${Math.max(1, tested)}`
 }
 
 /** Exit status for a verdict (SPEC §3). */

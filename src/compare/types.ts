@@ -20,8 +20,9 @@ export interface MetricComparison {
   p_value: number | null
   /** Holm–Bonferroni over the metrics whose gate is not off; null for those that are off or untested. */
   p_adjusted: number | null
-  test: 'mann-whitney' | 'welch-log' | 'threshold' | 'none'
-  unit: 'trial' | 'request'
+  /** Paired tests (`wilcoxon-signed-rank`, `paired-t-log`, unit `pair`) are an extension, for the two results of one `ab` run. */
+  test: 'mann-whitney' | 'welch-log' | 'wilcoxon-signed-rank' | 'paired-t-log' | 'threshold' | 'none'
+  unit: 'trial' | 'request' | 'pair'
   tolerance_pct: number | null
   gate: Gate
   status: MetricStatus
@@ -32,7 +33,7 @@ export interface MetricComparison {
   direction: 'lower_is_better' | 'higher_is_better'
   /** The smallest change the trial-level test could detect at this noise (80% power, Holm-adjusted alpha); null when none is. */
   mde_pct: number | null
-  /** The per-trial values the test compared. */
+  /** The per-trial values the test compared; under a paired test, element i of each is pair i. */
   trials: { baseline: number[]; current: number[] }
   /** Why the status is what it is, when that is not obvious (inconclusive, untested). */
   reason?: string
@@ -71,4 +72,14 @@ export interface Comparison {
   thresholds: { source: string; alpha: number; confidence: number; decision: 'detect' | 'non-inferiority'; fail_on_inconclusive: boolean }
   baseline: SideInfo
   current: SideInfo
+  /** Set when the two results are one `ab` run's back-to-back trials (see compare/pairs.ts). */
+  pairing?: PairingSummary
+}
+
+export interface PairingSummary {
+  run: string
+  /** Trials paired by index. */
+  pairs: number
+  /** Whether the tests were the paired ones; with too few pairs they are the independent ones, and only the intervals use the pairing. */
+  tests: 'paired' | 'independent'
 }

@@ -48,6 +48,7 @@ export function importJournal(file: string): ResultFile {
     workload,
     environment: run.environment,
     ...(complete ? {} : { interrupted: true }),
+    ...(run.pairing !== undefined ? { pairing: run.pairing } : {}),
     notes: [`rebuilt from the journal ${file}`, ...observeServer(trials, workload as unknown as WorkloadSpec)],
     trials,
     summary: summarizeRun(trials, slo)

@@ -6,7 +6,7 @@ import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js
 import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
-import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES } from './shared.js'
+import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 
 export interface ReportInput {
   comparison: Comparison
@@ -51,7 +51,7 @@ function contextLine(input: ReportInput): string {
   const gpus = comparison.current.gpu
   const hardware = gpus.length > 0 ? ` on ${gpus.length}× ${escapeMarkdown(gpus[0]!, { maxLength: 60 })}` : ''
   const model = server.model !== null ? `${escapeMarkdown(server.model, { maxLength: 80 })}${hardware}` : `an unnamed model${hardware}`
-  const sides = `${comparison.baseline.trials} vs ${comparison.current.trials} trials × ${comparison.current.requests_per_trial} requests`
+  const sides = describeTrials(comparison)
   return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))} · ${model} · ${sides} · ${describeLoad(current)} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
 }
 

@@ -1,7 +1,16 @@
+import type { Comparison } from '../compare/types.js'
 import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../compare/metric-names.js'
 import { pooledValues, toComparable, type ResultLike } from '../result/columns.js'
 import { percentiles } from '../stats/percentile.js'
 import { formatNumber, formatPercent, label } from './format.js'
+
+/** How many trials each side had, and whether they were one `ab` run's pairs. */
+export function describeTrials(comparison: Comparison): string {
+  const requests = `${comparison.current.requests_per_trial} requests`
+  const pairing = comparison.pairing
+  if (pairing === undefined) return `${comparison.baseline.trials} vs ${comparison.current.trials} trials × ${requests}`
+  return `${pairing.pairs} back-to-back pairs of trials × ${requests} (one \`ab\` run${pairing.tests === 'paired' ? ', tested pair by pair' : ''})`
+}
 
 export const PICTURE_QUANTILES = [10, 25, 50, 75, 90, 95, 99] as const
 

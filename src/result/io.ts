@@ -87,6 +87,7 @@ const resultSchema = z.looseObject({
   tool: z.looseObject({ name: z.string(), version: z.string() }),
   workload: z.looseObject({ name: z.string(), workload_hash: z.string().startsWith('sha256:') }),
   environment: z.looseObject({ server: z.looseObject({ url: z.string(), model: z.string().nullable() }) }),
+  pairing: z.object({ run: z.string().min(1), side: z.enum(['baseline', 'candidate']) }).optional(),
   trials: z.array(
     z.looseObject({
       index: z.number(),

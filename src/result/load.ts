@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { adoptBootstrapSide, bootstrapSideBuffers, bootstrapSideOf } from '../compare/bootstrap-sides.js'
+import { adoptBootstrapSide, bootstrapSideBuffers, bootstrapSideOf, likelyPairedRun } from '../compare/bootstrap-sides.js'
 import { InputError } from '../errors.js'
 import { columnBuffers, toComparable, type ComparableResult } from './columns.js'
 import { checkReadable, parseResultRest, parseResultText, readResultBytes } from './io.js'
@@ -46,7 +46,7 @@ export function readHere(file: { path: string; role: string }): ReadReply {
 /** The reply with the result's resamples, when asked for. */
 export function withResamples(reply: ReadReply, resample: Resample | undefined): ReadReply {
   if (!reply.ok || resample === undefined) return reply
-  return { ...reply, bootstrap: bootstrapSideOf(reply.result, resample.thresholds, resample.side) }
+  return { ...reply, bootstrap: bootstrapSideOf(reply.result, resample.thresholds, resample.side, likelyPairedRun(reply.result)) }
 }
 
 /** What a reply hands over without copying: the columns and the resamples. */
@@ -94,6 +94,6 @@ function replyError(reply: Extract<ReadReply, { ok: false }>): Error {
 
 /** Keeps the resamples a worker made with its result, as if made here. */
 function adopt(file: ResultToRead, reply: ReadReply): ReadReply {
-  if (reply.ok && reply.bootstrap !== undefined && file.resample !== undefined) adoptBootstrapSide(reply.result, file.resample.thresholds, file.resample.side, reply.bootstrap)
+  if (reply.ok && reply.bootstrap !== undefined && file.resample !== undefined) adoptBootstrapSide(reply.result, file.resample.thresholds, file.resample.side, likelyPairedRun(reply.result), reply.bootstrap)
   return reply
 }

@@ -166,6 +166,16 @@ export interface Environment {
   runner: RunnerInfo
 }
 
+/**
+ * Set by `ab` on both of its results: their trials with the same `index` ran back to back, in
+ * alternating order, and form a pair (compare's paired tests use that).
+ */
+export interface Pairing {
+  /** Names the `ab` run; both results of one run carry the same. */
+  run: string
+  side: 'baseline' | 'candidate'
+}
+
 export interface ResultFile {
   schema: typeof RESULT_SCHEMA
   definitions: typeof DEFINITIONS_VERSION
@@ -176,6 +186,8 @@ export interface ResultFile {
   environment: Environment
   /** True when the run was interrupted; the trials hold what was measured. */
   interrupted?: boolean
+  /** Present on the two results of an `ab` run. */
+  pairing?: Pairing
   /** What the client saw of the server that is not an error: missing usage, missing [DONE], coalesced events. */
   notes?: string[]
   trials: TrialResult[]

@@ -11,7 +11,7 @@ import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
 import { createRedactor } from '../redact.js'
 import type { Journal } from '../result/journal.js'
 import { observeServer } from '../result/notes.js'
-import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
+import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
@@ -97,6 +97,8 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   const plan = buildSendPlan(spec.load, spec.requests, spec.seed, trialIndex)
   const targetRate = plan.kind === 'open' ? plan.scheduledRate : null
   const url = publicUrl(target.origin)
+  // Here, not in the caller, so every command that journals (run, ab) leaves trials a journal import can rebuild.
+  options.journal?.append({ type: 'trial', index: trialIndex, started_at: new Date().toISOString(), url, target_rate: targetRate })
   options.observer?.trialStarted?.(trialIndex, spec.trials, spec.requests, url)
   const counters = options.hostCounters ?? hostCounters
   const hostBefore = counters()
@@ -130,7 +132,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   return trial
 }
 
-export function assembleResult(workload: Workload, environment: Environment, trials: TrialResult[], interrupted: boolean, createdAt = new Date().toISOString()): ResultFile {
+export function assembleResult(workload: Workload, environment: Environment, trials: TrialResult[], interrupted: boolean, createdAt = new Date().toISOString(), pairing?: Pairing): ResultFile {
   const result: ResultFile = {
     schema: RESULT_SCHEMA,
     definitions: DEFINITIONS_VERSION,
@@ -139,6 +141,7 @@ export function assembleResult(workload: Workload, environment: Environment, tri
     workload: normalisedWorkload(workload) as ResultFile['workload'],
     environment,
     ...(interrupted ? { interrupted: true } : {}),
+    ...(pairing !== undefined ? { pairing } : {}),
     notes: observeServer(trials, workload.spec),
     trials,
     summary: summarizeRun(trials, workload.spec.slo)
@@ -159,7 +162,6 @@ export async function runWorkload(workload: Workload, options: RunOptions = {}):
   const trials: TrialResult[] = []
   try {
     for (let index = 0; index < workload.spec.trials && options.signal?.aborted !== true; index++) {
-      journal?.append({ type: 'trial', index, started_at: new Date().toISOString(), url: publicUrl(target.origin), target_rate: null })
       trials.push(await runTrialOn(target, workload, index, { ...options, journal }))
     }
   } finally {

@@ -100,8 +100,8 @@ class BlockResampler {
     this.drawn = new Int32Array(mostBlocks * (sample.trialBlocks.length - 1))
   }
 
-  /** `record`: also keep the drawn blocks in order, for `rebuild`. */
-  draw(random: IndexStream, record: boolean): void {
+  /** `record`: also keep the drawn blocks in order, for `rebuild`. Trials come from `trialRandom`, blocks from `random`. */
+  draw(random: IndexStream, record: boolean, trialRandom: IndexStream = random): void {
     const { trialBlocks, blockStart } = this.sample
     const weights = this.resample.weights
     const drawn = this.drawn
@@ -110,7 +110,7 @@ class BlockResampler {
     let size = 0
     let drawnCount = 0
     for (let d = 0; d < trials; d++) {
-      const trial = random.below(trials)
+      const trial = trialRandom.below(trials)
       const first = trialBlocks[trial]
       const blocks = trialBlocks[trial + 1] - first
       for (let k = 0; k < blocks; k++) {
@@ -158,6 +158,12 @@ export type SideReplicates =
 export interface SideOptions extends Omit<BootstrapOptions, 'confidence'> {
   /** Names this side's stream of draws, so the two sides of a comparison draw independently. */
   stream: string
+  /**
+   * Names a stream for the trial draws alone, shared by two sides whose trials are paired (one
+   * `ab` run): with as many trials on each side, every resample then draws the same pairs on
+   * both, and the blocks inside them from each side's own stream.
+   */
+  pairedTrials?: string
 }
 
 /**
@@ -182,8 +188,9 @@ export function bootstrapSide(trials: ReadonlyArray<ArrayLike<number>>, statisti
   const buffer = new Float64Array(needsRebuild ? resampler.drawn.length * largestBlock(sample) : 0)
   const replicates = statistics.map(() => new Float64Array(iterations))
   const random = new IndexStream(options.seed, 'bootstrap-blocks', options.stream)
+  const trialRandom = options.pairedTrials === undefined ? random : new IndexStream(options.seed, 'bootstrap-paired-trials', options.pairedTrials)
   for (let iteration = 0; iteration < iterations; iteration++) {
-    resampler.draw(random, needsRebuild)
+    resampler.draw(random, needsRebuild, trialRandom)
     for (let s = 0; s < statistics.length; s++) replicates[s][iteration] = evaluate(statistics[s], resampler, buffer)
   }
   return { ok: true, observed: statistics.map((statistic) => observed(statistic, sample)), replicates }

@@ -1,9 +1,12 @@
-import { mkdtempSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runAb } from '../../src/commands/ab.js'
 import { resolveWorkload, type Workload } from '../../src/config/workload.js'
+import { importJournal } from '../../src/import/journal.js'
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
 import { quietIo } from '../helpers/quiet-io.js'
 
@@ -27,5 +30,30 @@ describe('runAb', () => {
       .sort((x, y) => Date.parse(x.trial.started_at) - Date.parse(y.trial.started_at) || x.trial.index - y.trial.index)
       .map(({ side, trial }) => `${side}${trial.index}`)
     expect(order).toEqual(['A0', 'B0', 'B1', 'A1', 'A2', 'B2', 'B3', 'A3'])
+    // Both results name the run, so compare can pair trial i with trial i.
+    expect(baseline.pairing).toEqual({ run: expect.any(String), side: 'baseline' })
+    expect(candidate.pairing).toEqual({ run: baseline.pairing!.run, side: 'candidate' })
+  })
+
+  test('a run killed mid-way leaves two journals that rebuild into results of the same run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-ab-kill-'))
+    const workload = join(dir, 'w.json')
+    writeFileSync(workload, JSON.stringify({ name: 'ab-kill', seed: 1, trials: 200, requests: 8, warmup: 0, load: { concurrency: 2 }, prompts: { input_tokens: 16, output_tokens: 8 } }))
+    // The committed bundle, as users run it (cli.test.ts).
+    const child = spawn(process.execPath, ['dist/cli.js', 'ab', '--workload', workload, '--baseline-url', a.url, '--candidate-url', b.url, '--out', dir, '--quiet'], { stdio: 'ignore' })
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    const journal = (side: string): string => join(dir, `${side}.result.json.journal.jsonl`)
+    const ended = (side: string): number => (existsSync(journal(side)) ? readFileSync(journal(side), 'utf8').split('\n').filter((line) => line.includes('"type":"trial_end"')).length : 0)
+    // Waits, bounded, for two whole pairs on record; the journal is the only sign of progress the process gives.
+    for (let polls = 0; polls < 600 && ended('candidate') < 2; polls++) await delay(25)
+    child.kill('SIGKILL')
+    await exited
+    expect(ended('candidate')).toBeGreaterThanOrEqual(2)
+    expect(existsSync(join(dir, 'baseline.result.json'))).toBe(false)
+    const [baseline, candidate] = ['baseline', 'candidate'].map((side) => importJournal(journal(side)))
+    expect(baseline!.pairing).toEqual({ run: expect.any(String), side: 'baseline' })
+    expect(candidate!.pairing).toEqual({ run: baseline!.pairing!.run, side: 'candidate' })
+    expect(baseline!.interrupted).toBe(true)
+    expect(candidate!.trials.length).toBeGreaterThanOrEqual(2)
   })
 })

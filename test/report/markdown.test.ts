@@ -72,3 +72,19 @@ describe('the text report', () => {
     expect(text).toMatch(/TPOT p50 +[\d.]+ ms +[\d.]+ ms +\+\d+\.\d%.*5% +❌/)
   })
 })
+
+describe('a report on one ab run', () => {
+  test('says the trials were back-to-back pairs and whether they were tested pair by pair', () => {
+    const ab = (side: 'baseline' | 'candidate', trials: number): Partial<SyntheticSpec> => ({ trials, sharedDrift: { seed: 5, sd: 0.1 }, pairing: { run: 'r', side } })
+    for (const [trials, how] of [
+      [12, '12 back-to-back pairs of trials × 200 requests (one `ab` run, tested pair by pair)'],
+      [5, '5 back-to-back pairs of trials × 200 requests (one `ab` run)']
+    ] as const) {
+      const baseline = side({ seed: 1, ...ab('baseline', trials) })
+      const current = side({ seed: 2, ...ab('candidate', trials) })
+      const comparison = compareResults(baseline, current, loadThresholds('pr'))
+      expect(renderMarkdown({ comparison, baseline, current }).sections[0]!.text).toContain(` · ${how} · `)
+      expect(renderText({ comparison, baseline, current }).split('\n')[1]).toContain(how.replaceAll('`', ''))
+    }
+  })
+})

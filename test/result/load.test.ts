@@ -6,6 +6,7 @@ import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
 import { InputError } from '../../src/errors.js'
 import { toComparable, type ComparableResult } from '../../src/result/columns.js'
 import { bootstrapSideOf } from '../../src/compare/bootstrap-sides.js'
+import { compareResults } from '../../src/compare/compare.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
 import { readAhead, readComparableResults, type ResultToRead } from '../../src/result/load.js'
 
@@ -47,6 +48,22 @@ describe('readComparableResults', () => {
     expect(replicates(here!)).toEqual(replicates(toComparable(results[1]!)))
     // The resamples came back with the result (transferred, not recomputed here).
     expect([...bootstrapSideOf(onWorker!, thresholds, 'current').values()][0]!.replicates).toMatchObject({ ok: true })
+  })
+
+  it("resamples one ab run's results with their paired trial draws on the worker, and compare gives what it gives in memory", async () => {
+    const thresholds = loadThresholds('pr')
+    const run = { run: 'ab-1' }
+    const pair = (['baseline', 'candidate'] as const).map((side, index) => syntheticResult({ ...SERVING_LIKE, seed: 7 + index, trials: 8, requestsPerTrial: 40, sharedDrift: { seed: 7, sd: 0.1 }, pairing: { ...run, side }, slowdown: { ttft: 1, tpot: 1 } }))
+    pair.forEach((result, index) => writeFileSync(file(`ab${index}.json`), JSON.stringify(result)))
+    const roles = ['baseline', 'current'] as const
+    const read = await readComparableResults(roles.map((side, index) => ({ path: file(`ab${index}.json`), role: side, resample: { thresholds, side } })), { worker: WORKER })
+    for (const [index, side] of roles.entries()) {
+      const fresh = bootstrapSideOf(toComparable(pair[index]!), thresholds, side, 'ab-1')
+      expect(bootstrapSideOf(read[index]!, thresholds, side, 'ab-1')).toEqual(fresh)
+      // Paired draws are not the independent ones.
+      expect(bootstrapSideOf(toComparable(pair[index]!), thresholds, side)).not.toEqual(fresh)
+    }
+    expect(JSON.stringify(compareResults(read[0]!, read[1]!, thresholds))).toBe(JSON.stringify(compareResults(pair[0]!, pair[1]!, thresholds)))
   })
 
   it('takes over a read started ahead, before the thresholds were known, and resamples it on its worker', async () => {

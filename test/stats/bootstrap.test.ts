@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Random } from '../../src/random.js'
 // The modules themselves rather than the index: these need no @stdlib distributions, and loading
 // them costs a quarter of a second per test file.
-import { bootstrapRelativeChange, bootstrapRelativeChanges, bootstrapTrialScalars, expandedConfidence, type BootstrapStatistic, type RelativeChangeInterval } from '../../src/stats/bootstrap.js'
+import { bootstrapRelativeChange, bootstrapRelativeChanges, bootstrapSide, bootstrapTrialScalars, expandedConfidence, type BootstrapStatistic, type RelativeChangeInterval } from '../../src/stats/bootstrap.js'
 import { percentile } from '../../src/stats/percentile.js'
 
 /** Trials of lognormal latencies with AR(1) drift inside each trial and a per-trial level. */
@@ -196,5 +196,33 @@ describe('expandedConfidence', () => {
     expect(expandedConfidence(0.95, 3)).toBeGreaterThan(0.999)
     expect(expandedConfidence(0.95, 1000)).toBeCloseTo(0.95, 2)
     expect(expandedConfidence(0.95, 1)).toBe(0.95)
+  })
+})
+
+describe('bootstrapSide with paired trials', () => {
+  // Every request of trial t is t + 1 on one side and 2 (t + 1) on the other: a resample's mean is
+  // then exactly twice the other's when, and only when, both drew the same trials.
+  const trials = 6
+  const sideA = Array.from({ length: trials }, (_, t) => new Float64Array(30).fill(t + 1))
+  const sideB = sideA.map((values) => values.map((v) => 2 * v))
+  const mean: BootstrapStatistic[] = [{ kind: 'mean' }]
+  const draw = (values: Float64Array[], stream: string, pairedTrials?: string) => {
+    const side = bootstrapSide(values, mean, { seed: 3, iterations: 200, stream, ...(pairedTrials !== undefined ? { pairedTrials } : {}) })
+    if (!side.ok) throw new Error('empty side')
+    return [...side.replicates[0]!]
+  }
+
+  it('draws the same trials on both sides, each side its own blocks', () => {
+    const a = draw(sideA, 'baseline', 'run-1')
+    const b = draw(sideB, 'current', 'run-1')
+    expect(b).toEqual(a.map((value) => 2 * value))
+    expect(new Set(a).size).toBeGreaterThan(20)
+  })
+
+  it('draws them independently without a pairing, or with different runs', () => {
+    const a = draw(sideA, 'baseline')
+    expect(draw(sideB, 'current').filter((value, i) => value === 2 * a[i]!).length).toBeLessThan(20)
+    const paired = draw(sideA, 'baseline', 'run-1')
+    expect(draw(sideB, 'current', 'run-2').filter((value, i) => value === 2 * paired[i]!).length).toBeLessThan(20)
   })
 })
