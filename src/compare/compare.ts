@@ -150,7 +150,11 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
       unit: 'pair',
       mde_pct: mde.ok ? mde.changePct : null,
       tooFewSamples: tailCheck(metric, baseline, current, 'trial', thresholds.validity.min_tail_samples),
-      ...(signedRank.ok ? {} : { reason: `every pair's ${metric.statistic} was the same on both sides` })
+      ...(!signedRank.ok
+        ? { reason: `every pair's ${metric.statistic} was the same on both sides` }
+        : !mde.ok && mde.reason === 'never_significant'
+          ? { reason: `with ${d.length} pairs the smallest attainable p is ${Number(mde.minimumP!.toPrecision(3))}, not below alpha: add trials` }
+          : {})
     }
   }
   let p: number | null = null

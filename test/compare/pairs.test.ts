@@ -95,6 +95,15 @@ describe('comparing the two sides of one ab run', () => {
     expect(compareResults(aa.baseline, aa.candidate, pr).verdict).toBe('pass')
   })
 
+  test('drops a pair where either trial has no value, and says when the pairs left cannot reach significance', () => {
+    const run = abRun(8, 1.1)
+    const candidate = structuredClone(run.candidate)
+    for (const trial of candidate.trials.slice(0, 3)) trial.summary.tpot_ms.p50 = null
+    const m = metric(compareResults(run.baseline, candidate, pr), 'tpot_ms.p50')
+    expect(m).toMatchObject({ test: 'wilcoxon-signed-rank', unit: 'pair', mde_pct: null, reason: 'with 5 pairs the smallest attainable p is 0.0625, not below alpha: add trials' })
+    expect(m.trials.current).toHaveLength(5)
+  })
+
   test('with too few pairs, tests the trials as independent and says how many pairs paired tests need', () => {
     const few = abRun(5, 1.1)
     const comparison = compareResults(few.baseline, few.candidate, pr)

@@ -102,9 +102,11 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     const comparison = compareResults(baseline, candidate, loadThresholds('pr'))
     const gated = comparison.metrics.filter((m) => m.gate !== 'off')
     const figures =
-      `A/A on the real engine: ${comparison.verdict} (host CPU steal ${stealText(steal)}); ` +
+      `A/A on the real engine: ${comparison.verdict} (host CPU steal ${stealText(steal)}; ${comparison.pairing?.pairs ?? 0} pairs, ${comparison.pairing?.tests ?? 'independent'} tests); ` +
       gated.map((m) => `${m.metric} ${m.delta_pct?.toFixed(1)}%${m.ci_low_pct == null ? '' : ` [${m.ci_low_pct.toFixed(1)}, ${m.ci_high_pct?.toFixed(1)}]`} (tolerance ${m.tolerance_pct ?? '-'}%, detectable ${m.mde_pct?.toFixed(0) ?? '-'}%) ${m.status}`).join(', ')
     console.info(figures)
+    // One ab run of 20 pairs: tested pair by pair, so the drift the pairs share drops out.
+    expect(comparison.pairing, figures).toMatchObject({ pairs: 20, tests: 'paired' })
     expect(comparison.verdict, figures).not.toBe('fail')
     expect(comparison.metrics.filter((m) => m.status === 'regressed'), figures).toEqual([])
     // Where every blocking metric's minimum detectable change is inside its tolerance, the run had
