@@ -107,34 +107,22 @@ function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, cu
     }
   }
   const alphaPerTest = thresholds.alpha / Math.max(1, tested)
-  if (metric.kind === 'scalar' && d !== null) {
-    const t = pairedLogTTest(bTrials, cTrials, { confidence: thresholds.confidence })
-    const mde = minimumDetectablePairedChange(d, { alpha: alphaPerTest, test: 'paired-t-log' })
-    return {
-      ...common,
-      ci_low_pct: t.ok ? 100 * (t.ratioCi.low - 1) : null,
-      ci_high_pct: t.ok ? 100 * (t.ratioCi.high - 1) : null,
-      p_value: t.ok ? t.p : null,
-      test: t.ok ? 'paired-t-log' : 'none',
-      unit: 'pair',
-      mde_pct: mde.ok ? mde.changePct : null,
-      tooFewSamples: null,
-      ...(t.ok ? {} : { reason: `not tested: ${t.reason.replaceAll('_', ' ')} (${bTrials.length} pairs)` })
-    }
-  }
   if (metric.kind === 'scalar') {
-    const welch = welchLogTest(bTrials, cTrials, { confidence: thresholds.confidence })
-    const mde = minimumDetectableChange(bTrials, cTrials, { alpha: alphaPerTest, test: 'welch-log' })
+    // Throughput-like scalars: a t-test on logarithms, of the pairs' ratios or of two independent samples.
+    const { result, test, unit: scalarUnit, mde, count } =
+      d !== null
+        ? { result: pairedLogTTest(bTrials, cTrials, { confidence: thresholds.confidence }), test: 'paired-t-log' as const, unit: 'pair' as const, mde: minimumDetectablePairedChange(d, { alpha: alphaPerTest, test: 'paired-t-log' }), count: `${bTrials.length} pairs` }
+        : { result: welchLogTest(bTrials, cTrials, { confidence: thresholds.confidence }), test: 'welch-log' as const, unit: 'trial' as const, mde: minimumDetectableChange(bTrials, cTrials, { alpha: alphaPerTest, test: 'welch-log' }), count: `per-trial values ${bTrials.length} vs ${cTrials.length}` }
     return {
       ...common,
-      ci_low_pct: welch.ok ? 100 * (welch.ratioCi.low - 1) : null,
-      ci_high_pct: welch.ok ? 100 * (welch.ratioCi.high - 1) : null,
-      p_value: welch.ok ? welch.p : null,
-      test: welch.ok ? 'welch-log' : 'none',
-      unit: 'trial',
+      ci_low_pct: result.ok ? 100 * (result.ratioCi.low - 1) : null,
+      ci_high_pct: result.ok ? 100 * (result.ratioCi.high - 1) : null,
+      p_value: result.ok ? result.p : null,
+      test: result.ok ? test : 'none',
+      unit: scalarUnit,
       mde_pct: mde.ok ? mde.changePct : null,
       tooFewSamples: null,
-      ...(welch.ok ? {} : { reason: `not tested: ${welch.reason.replaceAll('_', ' ')} (per-trial values ${bTrials.length} vs ${cTrials.length})` })
+      ...(result.ok ? {} : { reason: `not tested: ${result.reason.replaceAll('_', ' ')} (${count})` })
     }
   }
   const interval = intervals.get(name)

@@ -13,6 +13,7 @@
  */
 import { standardNormalCdf, studentTCdf, studentTQuantile } from './distributions.js'
 import { mean, sampleVariance } from './percentile.js'
+import type { WelchLogTested } from './welch.js'
 
 /** Up to this many pairs the exact null distribution is used (scipy's limit). */
 export const EXACT_SIGNED_RANK_LIMIT = 50
@@ -103,17 +104,8 @@ export function wilcoxonSignedRank(differences: readonly number[]): SignedRankRe
   return { ok: true, wPlus, n, p: Math.min(1, 2 * standardNormalCdf(-Math.abs(z))), method: 'asymptotic' }
 }
 
-export type PairedLogTResult =
-  | {
-      ok: true
-      t: number
-      df: number
-      p: number
-      /** exp(mean d): the ratio of geometric means, candidate over baseline. */
-      ratio: number
-      ratioCi: { low: number; high: number; confidence: number }
-    }
-  | { ok: false; reason: PairedUntestable }
+/** Welch's fields, meaning the same of the pairs' log ratios: t, df (n - 1), p, exp(mean d) and its interval. */
+export type PairedLogTResult = WelchLogTested | { ok: false; reason: PairedUntestable }
 
 /** The paired t-test on logarithms, x the baseline and y the candidate, pair by pair. */
 export function pairedLogTTest(x: readonly number[], y: readonly number[], options: { confidence?: number } = {}): PairedLogTResult {
