@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadWorkload, normalisedWorkload, type Workload } from '../config/workload.js'
+import { loadWorkload, type Workload } from '../config/workload.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
 import { Journal } from '../result/journal.js'
 import type { Pairing, ResultFile, TrialResult } from '../result/types.js'
-import { assembleResult, openTarget, runTrialOn, type Target } from '../runner/run.js'
+import { assembleResult, journalRunHeader, openTarget, runTrialOn, type Target } from '../runner/run.js'
 import type { CommandIo } from './io.js'
 import { reportComparison } from './report-comparison.js'
 
@@ -49,7 +49,7 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
   try {
     for (const side of sides) {
       side.target = await openTarget(side.workload, side.workload.url)
-      side.journal.append({ type: 'run', workload: normalisedWorkload(side.workload), environment: side.target.environment, created_at: new Date().toISOString(), pairing: { run, side: side.name } })
+      journalRunHeader(side.journal, side.workload, side.target, { run, side: side.name })
     }
     for (let index = 0; index < trials && !stopped(); index++) {
       for (const side of index % 2 === 0 ? sides : [...sides].reverse()) {

@@ -4,12 +4,12 @@ import { pooledValues, toComparable, type ResultLike } from '../result/columns.j
 import { percentiles } from '../stats/percentile.js'
 import { formatNumber, formatPercent, label } from './format.js'
 
-/** How many trials each side had, and whether they were one `ab` run's pairs. */
-export function describeTrials(comparison: Comparison): string {
+/** How many trials each side had, and whether they were one `ab` run's pairs; `quote` marks the command name (Markdown code, or nothing). */
+export function describeTrials(comparison: Comparison, quote: (text: string) => string): string {
   const requests = `${comparison.current.requests_per_trial} requests`
   const pairing = comparison.pairing
   if (pairing === undefined) return `${comparison.baseline.trials} vs ${comparison.current.trials} trials × ${requests}`
-  return `${pairing.pairs} back-to-back pairs of trials × ${requests} (one \`ab\` run${pairing.tests === 'paired' ? ', tested pair by pair' : ''})`
+  return `${pairing.pairs} back-to-back pairs of trials × ${requests} (one ${quote('ab')} run${pairing.tests === 'paired' ? ', tested pair by pair' : ''})`
 }
 
 export const PICTURE_QUANTILES = [10, 25, 50, 75, 90, 95, 99] as const

@@ -13,7 +13,7 @@ export function renderText(input: ReportInput): string {
   const head = VERDICT_HEAD[comparison.verdict]
   const headline = headlineMetric(comparison.metrics)
   const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${comparison.current.name}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
-  lines.push(`${describeTrials(comparison).replaceAll('`', '')} · ${describeLoad(input.current)} · thresholds ${comparison.thresholds.source} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
+  lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${comparison.thresholds.source} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
   const gated = comparison.metrics.filter((m) => m.gate !== 'off')
   if (gated.length > 0) {
     lines.push('')

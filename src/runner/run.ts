@@ -132,6 +132,11 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   return trial
 }
 
+/** The journal's first line: what `import --from journal` needs to rebuild the result of a run that died. */
+export function journalRunHeader(journal: Journal, workload: Workload, target: Target, pairing?: Pairing): void {
+  journal.append({ type: 'run', workload: normalisedWorkload(workload), environment: target.environment, created_at: new Date().toISOString(), ...(pairing !== undefined ? { pairing } : {}) })
+}
+
 export function assembleResult(workload: Workload, environment: Environment, trials: TrialResult[], interrupted: boolean, createdAt = new Date().toISOString(), pairing?: Pairing): ResultFile {
   const result: ResultFile = {
     schema: RESULT_SCHEMA,
@@ -158,7 +163,7 @@ export interface RunOptions extends TrialOptions {
 export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
   const target = await openTarget(workload, workload.url, options.clock)
   const journal = options.openJournal?.() ?? null
-  journal?.append({ type: 'run', workload: normalisedWorkload(workload), environment: target.environment, created_at: new Date().toISOString() })
+  if (journal !== null) journalRunHeader(journal, workload, target)
   const trials: TrialResult[] = []
   try {
     for (let index = 0; index < workload.spec.trials && options.signal?.aborted !== true; index++) {
