@@ -29,15 +29,14 @@ function workload(url: string, overrides: object = {}): Workload {
 
 describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () => {
   let small: EngineServer
-  let smallTwin: EngineServer
   let big: EngineServer
 
   beforeAll(async () => {
-    ;[small, smallTwin, big] = await Promise.all([startEngine('small'), startEngine('small'), startEngine('big')])
+    ;[small, big] = await Promise.all([startEngine('small'), startEngine('big')])
   })
 
   afterAll(async () => {
-    await Promise.all([small?.stop(), smallTwin?.stop(), big?.stop()])
+    await Promise.all([small?.stop(), big?.stop()])
   })
 
   test.each(['openai-chat', 'openai-completions'] as const)('run over %s: every request succeeds with output_tokens = max_tokens from the usage chunk', async (api) => {
@@ -94,12 +93,14 @@ describe.skipIf(!engineInstalled)('llm-perf-gate against the real engine', () =>
     // trials put both sides into the same seconds, so the drift lands on both alike.
     const shape = { load: { concurrency: 1 }, prompts: { input_tokens: 24, output_tokens: 32 } }
     const load = (url: string): Workload => workload(url, { ...shape, trials: 20, requests: 4 })
-    // The twin has served nothing so far and the other server a lot. A fresh server runs slower
-    // for its first couple of thousand tokens (in one measurement its median ITL fell from 2.9 to
-    // 1.5-2.0 ms), so both get the same warm-up before they are compared.
-    for (const server of [small, smallTwin]) await runWorkload(workload(server.url, { ...shape, requests: 32, warmup: 0 }))
+    // Both sides are the same server: an A/A compares a thing with itself. A second process of the
+    // same model is not that: a fresh one runs slower for its first couple of thousand tokens, and
+    // after the tests above had warmed this one, a twin given 32 warm-up requests was 1.6-9.0% slower
+    // in TPOT p50 in 7 of 8 full-suite runs, which the paired tests then rightly found (one run
+    // failed at +9.0%, interval +2.7 … +17.3%).
+    await runWorkload(workload(small.url, { ...shape, requests: 32, warmup: 0 }))
     const before = readProcStat()
-    const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(smallTwin.url) }, mkdtempSync(join(tmpdir(), 'lpg-e2e-aa-')), quietIo(), true)
+    const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(small.url) }, mkdtempSync(join(tmpdir(), 'lpg-e2e-aa-')), quietIo(), true)
     const steal = stealShare(before, readProcStat())
     const comparison = compareResults(baseline, candidate, loadThresholds('pr'))
     const gated = comparison.metrics.filter((m) => m.gate !== 'off')
