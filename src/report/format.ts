@@ -71,6 +71,37 @@ export function statusSymbol(m: MetricComparison): string {
   return STATUS_SYMBOL[m.status]
 }
 
+/**
+ * What a pass could not have seen: the smallest change the test could detect (mde_pct) is beyond
+ * the tolerance, so a regression of the tolerance's size would have passed too. "could not see
+ * changes under 41%", or null when the pass means what it says.
+ */
+export function passCaveat(m: MetricComparison): string | null {
+  if (m.status !== 'pass' || m.test === 'threshold' || m.insufficient_data === true) return null
+  if (m.mde_pct === null) return 'could not see a change of any size at this sample size'
+  return m.tolerance_pct !== null && m.mde_pct > m.tolerance_pct ? `could not see changes under ${formatNumber(m.mde_pct)}%` : null
+}
+
+/**
+ * The status in words. A percentile the samples cannot support (compare's min_tail_samples rule)
+ * is "not enough data", not a change: yellow only when its gate is `fail`, since only then does
+ * it make the verdict inconclusive.
+ */
+export function statusText(m: MetricComparison): string {
+  if (m.insufficient_data === true) return m.gate === 'fail' ? '⚠️ not enough data' : '➖ not enough data'
+  if (m.status === 'regressed') return m.gate === 'warn' ? '⚠️ regressed (warn)' : '❌ regressed'
+  if (m.status === 'improved') return '🚀 improved'
+  if (m.status === 'inconclusive') return '⚠️ inconclusive'
+  const caveat = passCaveat(m)
+  return caveat === null ? '✅ pass' : `✅ pass, but ${caveat}`
+}
+
+/** "10%", or for error_rate the absolute increase it allows: "+1.00 pp". */
+export function formatTolerance(m: MetricComparison): string {
+  if (m.metric === 'error_rate') return m.max_increase === null || m.max_increase === undefined ? '—' : `+${((m.max_increase ?? 0) * 100).toFixed(2)} pp`
+  return m.tolerance_pct === null ? '—' : `${m.tolerance_pct}%`
+}
+
 export const VERDICT_HEAD: Record<Verdict, { symbol: string; word: string }> = {
   pass: { symbol: '✅', word: 'pass' },
   fail: { symbol: '❌', word: 'regression' },
