@@ -127,8 +127,9 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => {
     interrupts++
     if (interrupts === 1) {
-      process.stderr.write('\ninterrupted: finishing what is in flight as cancelled and writing what was measured (Ctrl-C again to quit now)\n')
+      // Aborting first stops the progress bar (an abort listener), so the message gets a line of its own.
       controller.abort()
+      process.stderr.write('\ninterrupted: finishing what is in flight as cancelled and writing what was measured (Ctrl-C again to quit now)\n')
     } else {
       process.exit(130)
     }

@@ -44,7 +44,7 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
     journal: new Journal(join(outDir, `${name}.result.json.journal.jsonl`))
   }))
   const trials = workloads.baseline.spec.trials
-  const progress = createProgress({ stream: io.stderr, quiet })
+  const progress = createProgress({ stream: io.stderr, quiet, trials: 2 * trials, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
   const options = io.signal !== undefined ? { signal: io.signal } : {}
   const stopped = (): boolean => io.signal?.aborted === true
   try {
