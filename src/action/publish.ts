@@ -8,6 +8,7 @@ import { SECTION_PRIORITY, truncateCommentBody } from '../github/comment-body.js
 import { commentMarker, upsertStickyComment } from '../github/comment.js'
 import { escapeMarkdown } from '../github/escape.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
+import { escapeKeepingOurLinks } from '../report/format.js'
 import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type RenderedReport } from '../report/markdown.js'
 import type { ResultLike } from '../result/columns.js'
@@ -36,11 +37,11 @@ export interface Published {
 }
 
 /** The report when no baseline was found: inconclusive, with how to create one. */
-function noBaselineReport(name: string, reason: string, current: ResultFile): RenderedReport {
+function noBaselineReport(name: string, reason: string, current: ResultFile, isOurs: (url: string) => boolean): RenderedReport {
   return {
     verdict: `### ⚠️ llm-perf-gate: **inconclusive** in \`${escapeMarkdown(name, { maxLength: 80 }).replaceAll('`', "'")}\` — no baseline to compare with`,
     sections: [
-      { title: 'why', text: `No baseline was found: ${escapeMarkdown(reason, { maxLength: 600 })}`, priority: SECTION_PRIORITY.gatedMetrics },
+      { title: 'why', text: `No baseline was found: ${escapeKeepingOurLinks(reason, isOurs, { maxLength: 600 })}`, priority: SECTION_PRIORITY.gatedMetrics },
       {
         title: 'how to create one',
         text: 'Create one by running this workflow on the base branch with `mode: baseline` (for example a nightly job on `main`, see the README\'s workflows), or pass a committed result file as `baseline:`. This run measured the candidate; its result is attached to the job.',
@@ -127,7 +128,9 @@ export async function publish(input: PublishInput): Promise<Published> {
     htmlPath = join(settings.outputDirectory, 'report.html')
     writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.path, core), current, labels, reproduce }))
   } else {
-    report = noBaselineReport(current.workload.name, baseline.reason, current)
+    // Links to this repository's runs (the baseline artifact's run) are ours: they stay clickable.
+    const ours = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/`
+    report = noBaselineReport(current.workload.name, baseline.reason, current, (url) => url.startsWith(ours))
     core.warning(`no baseline: ${baseline.reason}`)
   }
   const markdown = joinReport(report)

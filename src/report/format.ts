@@ -1,5 +1,6 @@
 import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-names.js'
 import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
+import { escapeMarkdown, type EscapeOptions } from '../github/escape.js'
 
 // toLocaleString builds a new formatter on every call (tens of microseconds each, hundreds of calls a report).
 const formatters = new Map<number, Intl.NumberFormat>()
@@ -94,6 +95,23 @@ export function statusText(m: MetricComparison): string {
   if (m.status === 'inconclusive') return '⚠️ inconclusive'
   const caveat = passCaveat(m)
   return caveat === null ? '✅ pass' : `✅ pass, but ${caveat}`
+}
+
+/**
+ * Escapes text for Markdown as escapeMarkdown does, except the URLs `isOurs` accepts (links to
+ * this repository's runs that we put in the text): those stay clickable, as `<url>` autolinks.
+ * Any other URL (from a server, a result file) stays broken on purpose.
+ */
+export function escapeKeepingOurLinks(text: string, isOurs: (url: string) => boolean, options: EscapeOptions = {}): string {
+  const parts: string[] = []
+  let last = 0
+  for (const match of text.matchAll(/https:\/\/[^\s()<>]+[^\s()<>.,;:]/g)) {
+    if (!isOurs(match[0])) continue
+    parts.push(escapeMarkdown(text.slice(last, match.index), options), `<${match[0]}>`)
+    last = match.index + match[0].length
+  }
+  parts.push(escapeMarkdown(text.slice(last), options))
+  return parts.join('')
 }
 
 /** "10%", or for error_rate the absolute increase it allows: "+1.00 pp". */

@@ -4,6 +4,7 @@ import { compareResults } from '../../src/compare/compare.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
 import { COMMENT_BODY_LIMIT, truncateCommentBody } from '../../src/github/comment-body.js'
 import { commentMarker } from '../../src/github/comment.js'
+import { escapeKeepingOurLinks } from '../../src/report/format.js'
 import { joinReport, renderMarkdown } from '../../src/report/markdown.js'
 import { renderText } from '../../src/report/text.js'
 
@@ -127,5 +128,15 @@ describe('a report on one ab run', () => {
       expect(renderMarkdown({ comparison, baseline, current }).sections[0]!.text).toContain(` · ${how} · `)
       expect(renderText({ comparison, baseline, current }).split('\n')[1]).toContain(how.replaceAll('`', ''))
     }
+  })
+})
+
+describe('escaping that keeps our own links', () => {
+  test("a link to this repository's run stays clickable; any other URL and mentions stay inert", () => {
+    const ours = (url: string): boolean => url.startsWith('https://github.com/o/r/')
+    const text = escapeKeepingOurLinks('artifact of run 7 (https://github.com/o/r/actions/runs/7) from https://evil.example/x @team', ours)
+    expect(text).toContain('(<https://github.com/o/r/actions/runs/7>)')
+    expect(text).not.toContain('https://evil.example')
+    expect(text).toContain('@\u200Bteam')
   })
 })
