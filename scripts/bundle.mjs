@@ -7,7 +7,21 @@ import { build } from 'esbuild'
 // Chunk names change with their content: clear the old ones.
 rmSync('dist/chunks', { recursive: true, force: true })
 
+// The HTML report inlines uPlot and its own page script as text (src/report/html/assets.ts): a
+// `?raw` import is the file's text, as Vite (the tests) reads it.
+const rawText = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, async (args) => {
+      const resolved = await build.resolve(args.path.slice(0, -'?raw'.length), { kind: args.kind, resolveDir: args.resolveDir })
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, namespace: 'raw-text' }
+    })
+    build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }))
+  }
+}
+
 const common = {
+  plugins: [rawText],
   bundle: true,
   platform: 'node',
   target: 'node24',

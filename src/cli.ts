@@ -43,11 +43,11 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .requiredOption('--baseline <file>', 'baseline result file')
     .requiredOption('--current <file>', 'current (candidate) result file')
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
-    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--format <format>', 'text, markdown, json or html', 'text')
     .option('--out <file>', 'also write the report to this file')
     .action((options: CompareOptions) => {
       // The current result is most of compare's work: its worker starts reading before the command's modules load.
-      const current = readAhead({ path: options.current, role: 'current result' })
+      const current = options.format === 'html' ? null : readAhead({ path: options.current, role: 'current result' })
       run(import('./commands/compare.js').then((m) => m.compareCommand({ ...options, currentAhead: current }, processIo(signal))))
     })
 
@@ -59,7 +59,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
     .option('--url <url>', "server root, overriding the workload's url")
     .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
-    .option('--out <dir>', 'directory for current.result.json, comparison.json and report.md', '.')
+    .option('--out <dir>', 'directory for current.result.json, comparison.json, report.md and report.html', '.')
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/gate.js').then((m) => m.gateCommand(options, processIo(signal)))))
 
@@ -98,7 +98,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .requiredOption('--baseline-url <url>', 'server A')
     .requiredOption('--candidate-url <url>', 'server B')
     .option('--trials <k>', 'trials per server, overriding the workload', integer('--trials', 1))
-    .option('--out <dir>', 'directory for baseline.result.json and candidate.result.json', '.')
+    .option('--out <dir>', 'directory for baseline.result.json, candidate.result.json, report.md and report.html', '.')
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)')
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/ab.js').then((m) => m.abCommand(options, processIo(signal)))))
@@ -127,8 +127,9 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => {
     interrupts++
     if (interrupts === 1) {
-      process.stderr.write('\ninterrupted: finishing what is in flight as cancelled and writing what was measured (Ctrl-C again to quit now)\n')
+      // Aborting first stops the progress bar (an abort listener), so the message gets a line of its own.
       controller.abort()
+      process.stderr.write('\ninterrupted: finishing what is in flight as cancelled and writing what was measured (Ctrl-C again to quit now)\n')
     } else {
       process.exit(130)
     }

@@ -6,7 +6,7 @@ import { readComparableResult } from '../result/load.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 
-export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string } | { found: false; reason: string }
+export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; /** The file read, for what needs its request records (the HTML report). */ path?: string } | { found: false; reason: string }
 
 const short = (sha: string | undefined): string => (sha ?? '').slice(0, 7) || 'unknown'
 
@@ -22,7 +22,7 @@ export function baseBranchOf(context: ActionDeps['context']): string {
  */
 export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps, workloadName: string): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'path') {
-    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path }
+    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path, path: settings.baseline.path }
   }
   if (settings.baseline.kind === 'none') return { found: false, reason: 'no baseline was given (input baseline)' }
   const { context } = deps
@@ -44,6 +44,7 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
     found: true,
     result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
     label: `${baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
-    source: found.runUrl
+    source: found.runUrl,
+    path: join(found.path, file)
   }
 }

@@ -22,6 +22,7 @@ export const OUTPUTS = {
   resultPath: 'result-path',
   comparisonPath: 'comparison-path',
   reportMarkdownPath: 'report-markdown-path',
+  reportHtmlPath: 'report-html-path',
   regressions: 'regressions'
 } as const
 

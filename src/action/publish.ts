@@ -8,8 +8,11 @@ import { SECTION_PRIORITY, truncateCommentBody } from '../github/comment-body.js
 import { commentMarker, upsertStickyComment } from '../github/comment.js'
 import { escapeMarkdown } from '../github/escape.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
+import { escapeKeepingOurLinks } from '../report/format.js'
+import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type RenderedReport } from '../report/markdown.js'
-import { writeJsonFile } from '../result/io.js'
+import type { ResultLike } from '../result/columns.js'
+import { readResultFile, writeJsonFile } from '../result/io.js'
 import type { ResultFile } from '../result/types.js'
 import type { ResolvedBaseline } from './baseline.js'
 import type { ActionDeps } from './deps.js'
@@ -34,11 +37,11 @@ export interface Published {
 }
 
 /** The report when no baseline was found: inconclusive, with how to create one. */
-function noBaselineReport(name: string, reason: string, current: ResultFile): RenderedReport {
+function noBaselineReport(name: string, reason: string, current: ResultFile, isOurs: (url: string) => boolean): RenderedReport {
   return {
     verdict: `### ⚠️ llm-perf-gate: **inconclusive** in \`${escapeMarkdown(name, { maxLength: 80 }).replaceAll('`', "'")}\` — no baseline to compare with`,
     sections: [
-      { title: 'why', text: `No baseline was found: ${escapeMarkdown(reason, { maxLength: 600 })}`, priority: SECTION_PRIORITY.gatedMetrics },
+      { title: 'why', text: `No baseline was found: ${escapeKeepingOurLinks(reason, isOurs, { maxLength: 600 })}`, priority: SECTION_PRIORITY.gatedMetrics },
       {
         title: 'how to create one',
         text: 'Create one by running this workflow on the base branch with `mode: baseline` (for example a nightly job on `main`, see the README\'s workflows), or pass a committed result file as `baseline:`. This run measured the candidate; its result is attached to the job.',
@@ -46,6 +49,17 @@ function noBaselineReport(name: string, reason: string, current: ResultFile): Re
       },
       { title: 'candidate summary', text: ['<details><summary>Candidate summary</summary>', '', '```', formatConsoleSummary(current).trimEnd(), '```', '', '</details>'].join('\n'), priority: SECTION_PRIORITY.details }
     ]
+  }
+}
+
+/** The baseline with its request records for the HTML report's time series; in columns as it was, when the file cannot be read again. */
+function withRequests(result: ResultLike, path: string | undefined, core: PublishInput['deps']['core']): ResultLike {
+  if (path === undefined) return result
+  try {
+    return readResultFile(path, 'baseline')
+  } catch (error) {
+    core.warning(`the HTML report draws no baseline time series: ${error instanceof Error ? error.message : String(error)}`)
+    return result
   }
 }
 
@@ -101,15 +115,22 @@ export async function publish(input: PublishInput): Promise<Published> {
   let report: RenderedReport
   const reportPath = join(settings.outputDirectory, 'report.md')
   let comparisonPath = ''
+  let htmlPath = ''
   if (baseline.found) {
     comparison = compareResults(baseline.result, current, thresholds)
     writeJsonFile(join(settings.outputDirectory, 'baseline.result.json'), baseline.result)
     comparisonPath = join(settings.outputDirectory, 'comparison.json')
     writeJsonFile(comparisonPath, comparison, true)
     const reproduce = `npx llm-perf-gate compare --baseline ${join(settings.outputDirectory, 'baseline.result.json')} --current ${settings.resultPath} --thresholds ${settings.thresholds}`
-    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels: { baseline: baseline.label, current: candidate }, reproduce })
+    const labels = { baseline: baseline.label, current: candidate }
+    const baselineLink = baseline.source.startsWith(`${context.serverUrl}/`) ? { baselineLink: baseline.source } : {}
+    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels, reproduce, ...baselineLink })
+    htmlPath = join(settings.outputDirectory, 'report.html')
+    writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.path, core), current, labels, reproduce }))
   } else {
-    report = noBaselineReport(current.workload.name, baseline.reason, current)
+    // Links to this repository's runs (the baseline artifact's run) are ours: they stay clickable.
+    const ours = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/`
+    report = noBaselineReport(current.workload.name, baseline.reason, current, (url) => url.startsWith(ours))
     core.warning(`no baseline: ${baseline.reason}`)
   }
   const markdown = joinReport(report)
@@ -128,6 +149,7 @@ export async function publish(input: PublishInput): Promise<Published> {
   core.setOutput(OUTPUTS.resultPath, settings.resultPath)
   core.setOutput(OUTPUTS.comparisonPath, comparisonPath)
   core.setOutput(OUTPUTS.reportMarkdownPath, reportPath)
+  core.setOutput(OUTPUTS.reportHtmlPath, htmlPath)
   core.setOutput(OUTPUTS.regressions, regressed.filter((m) => m.gate === 'fail').map((m) => m.metric).join(','))
   return { verdict, comparison, failed: fails(verdict, settings, thresholds) }
 }

@@ -7,8 +7,9 @@ import { writeJsonFile } from '../result/io.js'
 import { Journal } from '../result/journal.js'
 import type { Pairing, ResultFile, TrialResult } from '../result/types.js'
 import { assembleResult, journalRunHeader, openTarget, runTrialOn, type Target } from '../runner/run.js'
+import { compareAndReport } from './compare.js'
 import type { CommandIo } from './io.js'
-import { reportComparison } from './report-comparison.js'
+import { writeReportFiles } from './report-files.js'
 
 export interface AbOptions {
   workload: string
@@ -43,7 +44,7 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
     journal: new Journal(join(outDir, `${name}.result.json.journal.jsonl`))
   }))
   const trials = workloads.baseline.spec.trials
-  const progress = createProgress({ stream: io.stderr, quiet })
+  const progress = createProgress({ stream: io.stderr, quiet, trials: 2 * trials, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
   const options = io.signal !== undefined ? { signal: io.signal } : {}
   const stopped = (): boolean => io.signal?.aborted === true
   try {
@@ -77,7 +78,13 @@ export async function abCommand(options: AbOptions, io: CommandIo): Promise<numb
   const load = (url: string): Workload => loadWorkload(options.workload, { env: io.env, url, ...(options.trials !== undefined ? { trials: options.trials } : {}) })
   const outDir = options.out ?? '.'
   const { baseline, candidate } = await runAb({ baseline: load(options.baselineUrl), candidate: load(options.candidateUrl) }, outDir, io, options.quiet === true)
-  io.stderr.write(`results: ${join(outDir, 'baseline.result.json')}, ${join(outDir, 'candidate.result.json')}\n`)
+  const paths = { baseline: join(outDir, 'baseline.result.json'), candidate: join(outDir, 'candidate.result.json') }
+  io.stderr.write(`results: ${paths.baseline}, ${paths.candidate}\n`)
   if (baseline.interrupted === true) return 130
-  return reportComparison(baseline, candidate, { thresholds: options.thresholds }, io)
+  const labels = { baseline: options.baselineUrl, current: options.candidateUrl }
+  const reproduce = `npx llm-perf-gate compare --baseline ${paths.baseline} --current ${paths.candidate}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}`
+  const { comparison, exitCode } = compareAndReport(baseline, candidate, { thresholds: options.thresholds, format: 'text', labels, reproduce }, io)
+  const reports = writeReportFiles(outDir, { comparison, baseline, current: candidate, labels, reproduce })
+  io.stderr.write(`reports: ${reports.markdown}, ${reports.html}\n`)
+  return exitCode
 }

@@ -3,14 +3,16 @@ import { compareResults, exitCodeFor } from '../compare/compare.js'
 import type { Comparison } from '../compare/types.js'
 import { loadThresholds, type Thresholds } from '../config/thresholds.js'
 import { InputError } from '../errors.js'
+import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown.js'
 import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
+import { readResultFile } from '../result/io.js'
 import { readComparableResults } from '../result/load.js'
 import type { WorkerRead } from '../result/read-ahead.js'
 import type { CommandIo } from './io.js'
 
-export const FORMATS = ['text', 'markdown', 'json'] as const
+export const FORMATS = ['text', 'markdown', 'json', 'html'] as const
 export type ReportFormat = (typeof FORMATS)[number]
 
 export interface CompareOptions {
@@ -26,6 +28,7 @@ export interface CompareOptions {
 export function renderReport(input: ReportInput, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify(input.comparison, null, 2)}\n`
   if (format === 'markdown') return joinReport(renderMarkdown(input))
+  if (format === 'html') return renderHtml(input)
   return renderText(input)
 }
 
@@ -35,8 +38,9 @@ export function compareAndReport(baseline: ResultLike, current: ResultLike, opti
   const comparison = compareResults(baseline, current, thresholds)
   const input: ReportInput = { comparison, baseline, current, ...(options.labels !== undefined ? { labels: options.labels } : {}), ...(options.reproduce !== undefined ? { reproduce: options.reproduce } : {}) }
   const format = options.format ?? 'text'
-  io.stdout.write(renderReport(input, format))
-  if (options.out !== undefined) writeFileSync(options.out, renderReport(input, format))
+  const report = renderReport(input, format)
+  io.stdout.write(report)
+  if (options.out !== undefined) writeFileSync(options.out, report)
   return { comparison, exitCode: exitCodeFor(comparison) }
 }
 
@@ -44,10 +48,13 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
-  // Each side is read and resampled on a thread of its own: the current result on a worker.
-  const [baseline, current] = (await readComparableResults([
-    { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
-    { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
-  ])) as [ResultLike, ResultLike]
+  // The HTML report draws each request over time: it reads the request records, which the other formats never hold.
+  const [baseline, current] =
+    format === 'html'
+      ? [readResultFile(options.baseline, 'baseline'), readResultFile(options.current, 'current result')]
+      : ((await readComparableResults([
+          { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
+          { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
+        ])) as [ResultLike, ResultLike])
   return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
 }

@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadWorkload } from '../config/workload.js'
-import { joinReport, renderMarkdown } from '../report/markdown.js'
-import { writeJsonFile } from '../result/io.js'
+import { readResultFile, writeJsonFile } from '../result/io.js'
 import { readComparableResult } from '../result/load.js'
 import { compareAndReport } from './compare.js'
 import type { CommandIo } from './io.js'
+import { writeReportFiles } from './report-files.js'
 import { runAndWrite } from './run.js'
 
 export interface GateOptions {
@@ -18,7 +17,7 @@ export interface GateOptions {
   quiet?: boolean
 }
 
-/** `run` then `compare`: writes current.result.json, comparison.json and report.md into --out. */
+/** `run` then `compare`: writes current.result.json, comparison.json, report.md and report.html into --out. */
 export async function gateCommand(options: GateOptions, io: CommandIo): Promise<number> {
   // Read the baseline first: a broken baseline should not cost a whole run to discover. Only its
   // columns are kept (load.ts), not a heap object per request, while the run measures.
@@ -39,7 +38,8 @@ export async function gateCommand(options: GateOptions, io: CommandIo): Promise<
   const labels = { baseline: options.baseline, current: currentPath }
   const { comparison, exitCode } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce }, io)
   writeJsonFile(join(outDir, 'comparison.json'), comparison, true)
-  writeFileSync(join(outDir, 'report.md'), joinReport(renderMarkdown({ comparison, baseline, current, labels, reproduce })))
-  io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${join(outDir, 'report.md')}\n`)
+  // The HTML report draws the baseline's requests over time: read again with its records, now that the run is over.
+  const reports = writeReportFiles(outDir, { comparison, baseline: readResultFile(options.baseline, 'baseline'), current, labels, reproduce })
+  io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${reports.markdown}, ${reports.html}\n`)
   return exitCode
 }

@@ -25,7 +25,7 @@ export const defaultResultPath = (workload: Workload): string => `${workload.spe
  */
 export async function runAndWrite(workload: Workload, out: string, io: CommandIo, quiet: boolean): Promise<ResultFile> {
   const journal = new Journal(`${out}.journal.jsonl`)
-  const progress = createProgress({ stream: io.stderr, quiet })
+  const progress = createProgress({ stream: io.stderr, quiet, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
   try {
     const result = await runWorkload(workload, { observer: progress, openJournal: () => journal, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
     writeJsonFile(out, result)

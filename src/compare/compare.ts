@@ -262,7 +262,8 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
     const { parsed: _parsed, tooFewSamples: _tooFew, ...rest } = m
     const decision = decide(m, adjusted[index] ?? null, thresholds.alpha)
     const reason = decision.reason ?? rest.reason
-    return { ...rest, p_adjusted: adjusted[index] ?? null, status: decision.status, ...(reason !== undefined ? { reason } : {}) }
+    const insufficient = m.tooFewSamples !== null && decision.status === 'inconclusive' ? { insufficient_data: true as const } : {}
+    return { ...rest, p_adjusted: adjusted[index] ?? null, status: decision.status, ...(reason !== undefined ? { reason } : {}), ...insufficient }
   })
   if (evaluated.some((m) => m.unit === 'request' && m.test === 'mann-whitney')) {
     notes.push(`fewer than ${MIN_TRIALS_FOR_TRIAL_LEVEL} trials a side (${baseline.trials.length} vs ${current.trials.length}): latency statistics were tested request by request, which treats requests as independent; run-to-run variance could not be estimated, so p-values are optimistic`)

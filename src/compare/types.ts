@@ -37,6 +37,8 @@ export interface MetricComparison {
   trials: { baseline: number[]; current: number[] }
   /** Why the status is what it is, when that is not obvious (inconclusive, untested). */
   reason?: string
+  /** Set (status `inconclusive`) when the samples are too few for this percentile (validity `min_tail_samples`): nothing was measured, which is not a change. */
+  insufficient_data?: true
 }
 
 export interface ValidityCheck {

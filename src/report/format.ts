@@ -1,5 +1,6 @@
 import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-names.js'
 import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
+import { escapeMarkdown, type EscapeOptions } from '../github/escape.js'
 
 // toLocaleString builds a new formatter on every call (tens of microseconds each, hundreds of calls a report).
 const formatters = new Map<number, Intl.NumberFormat>()
@@ -69,6 +70,54 @@ export const STATUS_SYMBOL: Record<MetricStatus, string> = {
 export function statusSymbol(m: MetricComparison): string {
   if (m.status === 'regressed' && m.gate === 'warn') return '⚠️ regressed (warn)'
   return STATUS_SYMBOL[m.status]
+}
+
+/**
+ * What a pass could not have seen: the smallest change the test could detect (mde_pct) is beyond
+ * the tolerance, so a regression of the tolerance's size would have passed too. "could not see
+ * changes under 41%", or null when the pass means what it says.
+ */
+export function passCaveat(m: MetricComparison): string | null {
+  if (m.status !== 'pass' || m.test === 'threshold' || m.insufficient_data === true) return null
+  if (m.mde_pct === null) return 'could not see a change of any size at this sample size'
+  return m.tolerance_pct !== null && m.mde_pct > m.tolerance_pct ? `could not see changes under ${formatNumber(m.mde_pct)}%` : null
+}
+
+/**
+ * The status in words. A percentile the samples cannot support (compare's min_tail_samples rule)
+ * is "not enough data", not a change: yellow only when its gate is `fail`, since only then does
+ * it make the verdict inconclusive.
+ */
+export function statusText(m: MetricComparison): string {
+  if (m.insufficient_data === true) return m.gate === 'fail' ? '⚠️ not enough data' : '➖ not enough data'
+  if (m.status === 'regressed') return m.gate === 'warn' ? '⚠️ regressed (warn)' : '❌ regressed'
+  if (m.status === 'improved') return '🚀 improved'
+  if (m.status === 'inconclusive') return '⚠️ inconclusive'
+  const caveat = passCaveat(m)
+  return caveat === null ? '✅ pass' : `✅ pass, but ${caveat}`
+}
+
+/**
+ * Escapes text for Markdown as escapeMarkdown does, except the URLs `isOurs` accepts (links to
+ * this repository's runs that we put in the text): those stay clickable, as `<url>` autolinks.
+ * Any other URL (from a server, a result file) stays broken on purpose.
+ */
+export function escapeKeepingOurLinks(text: string, isOurs: (url: string) => boolean, options: EscapeOptions = {}): string {
+  const parts: string[] = []
+  let last = 0
+  for (const match of text.matchAll(/https:\/\/[^\s()<>]+[^\s()<>.,;:]/g)) {
+    if (!isOurs(match[0])) continue
+    parts.push(escapeMarkdown(text.slice(last, match.index), options), `<${match[0]}>`)
+    last = match.index + match[0].length
+  }
+  parts.push(escapeMarkdown(text.slice(last), options))
+  return parts.join('')
+}
+
+/** "10%", or for error_rate the absolute increase it allows: "+1.00 pp". */
+export function formatTolerance(m: MetricComparison): string {
+  if (m.metric === 'error_rate') return m.max_increase === null || m.max_increase === undefined ? '—' : `+${((m.max_increase ?? 0) * 100).toFixed(2)} pp`
+  return m.tolerance_pct === null ? '—' : `${m.tolerance_pct}%`
 }
 
 export const VERDICT_HEAD: Record<Verdict, { symbol: string; word: string }> = {

@@ -5,7 +5,7 @@ import { invalidates } from '../compare/validity.js'
 import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
 import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
-import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
+import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, statusText, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 
 export interface ReportInput {
@@ -16,6 +16,8 @@ export interface ReportInput {
   labels?: { baseline: string; current: string }
   /** The command that reproduces the comparison locally. */
   reproduce?: string
+  /** Our own link to where the baseline came from (the workflow run that made it): left clickable. */
+  baselineLink?: string
 }
 
 export interface RenderedReport {
@@ -52,7 +54,8 @@ function contextLine(input: ReportInput): string {
   const hardware = gpus.length > 0 ? ` on ${gpus.length}× ${escapeMarkdown(gpus[0]!, { maxLength: 60 })}` : ''
   const model = server.model !== null ? `${escapeMarkdown(server.model, { maxLength: 80 })}${hardware}` : `an unnamed model${hardware}`
   const sides = describeTrials(comparison, code)
-  return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))} · ${model} · ${sides} · ${describeLoad(current)} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
+  const link = input.baselineLink !== undefined && /^https:\/\/[^\s()<>]+$/.test(input.baselineLink) ? ` ([run](${input.baselineLink}))` : ''
+  return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))}${link} · ${model} · ${sides} · ${describeLoad(current)} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
 }
 
 function gatedTable(comparison: Comparison): string {
@@ -61,10 +64,13 @@ function gatedTable(comparison: Comparison): string {
     .filter((m) => m.gate !== 'off')
     .map((m) => {
       const delta = formatDelta(m)
-      return [label(m.metric), formatValue(m.metric, m.baseline), formatValue(m.metric, m.current), m.status === 'regressed' ? `**${delta}**` : delta, formatInterval(m), formatP(m.p_adjusted), statusSymbol(m)]
+      return [label(m.metric), formatValue(m.metric, m.baseline), formatValue(m.metric, m.current), m.status === 'regressed' ? `**${delta}**` : delta, formatInterval(m), formatP(m.p_adjusted), formatTolerance(m), m.gate, statusText(m)]
     })
-  return markdownTable([['metric', 'baseline', 'candidate', 'Δ', confidence, 'p (Holm)', ''], ...rows], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'c'] })
+  return markdownTable([['metric', 'baseline', 'candidate', 'Δ', confidence, 'p (Holm)', 'tolerance', 'gate', 'status'], ...rows], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'c', 'l'] })
 }
+
+/** The two lines' colours: Mermaid's default palette draws the first line nearly invisible, and xychart has no legend. */
+export const CHART_COLORS = { baseline: { hex: '#6e7781', name: 'grey' }, candidate: { hex: '#0969da', name: 'blue' } } as const
 
 /** A picture of the two distributions: quantiles of the metric the verdict is about. */
 function quantileChart(input: ReportInput, base: DistributionMetric): string | null {
@@ -76,15 +82,18 @@ function quantileChart(input: ReportInput, base: DistributionMetric): string | n
   const high = Math.max(...all)
   const pad = (high - low) * 0.05 || Math.abs(high) * 0.05 || 1
   const round = (value: number): string => Number(value.toPrecision(4)).toString()
+  const palette = `${CHART_COLORS.baseline.hex}, ${CHART_COLORS.candidate.hex}`
   return [
     '```mermaid',
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
-    `    title "${label(`${base}.p50`).replace(' p50', '')} quantiles (ms): baseline, then candidate"`,
+    `    title "${label(`${base}.p50`).replace(' p50', '')} quantiles (ms)"`,
     `    x-axis [${PICTURE_QUANTILES.map((q) => `p${q}`).join(', ')}]`,
     `    y-axis "ms" ${round(Math.max(0, low - pad))} --> ${round(high + pad)}`,
     `    line [${a.map(round).join(', ')}]`,
     `    line [${b.map(round).join(', ')}]`,
-    '```'
+    '```',
+    `— baseline (${CHART_COLORS.baseline.name}) — candidate (${CHART_COLORS.candidate.name})`
   ].join('\n')
 }
 
@@ -131,8 +140,10 @@ function howToRead(comparison: Comparison): string {
       ? 'How to read this: ✅ = the whole confidence interval lies within the tolerance; ❌ = the whole interval lies beyond it; ⚠️ = the interval straddles the tolerance (not shown to be non-inferior: add trials).'
       : 'How to read this: ❌ = worse beyond the tolerance with statistical confidence; ⚠️ = beyond the tolerance but not distinguishable from run-to-run noise at this sample size (add trials); ✅ = within tolerance.'
   ]
+  if (comparison.metrics.some((m) => m.gate !== 'off' && m.insufficient_data === true)) lines[0] += ' "Not enough data" = too few requests a trial for that percentile: nothing was measured there (with a `warn` gate it does not change the verdict).'
+  // Its own paragraph: joined to the line above, GitHub renders one run-on paragraph.
   if (mde.length > 0) lines.push(`Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)
-  return lines.join('\n')
+  return lines.join('\n\n')
 }
 
 /** The report as sections, for the PR comment (which may cut them) and the job summary. */

@@ -1,10 +1,38 @@
-import { formatDelta, formatInterval, formatNumber, formatP, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
+import type { MetricComparison } from '../compare/types.js'
+import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)))
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd())
+/** The table fits a 100-column terminal: short cells here, the longer words under it. */
+export const TEXT_WIDTH = 100
+
+// Emoji take two terminal columns but count as one or two code points: pad by display width.
+const EMOJI = /\p{Extended_Pictographic}/u
+const width = (text: string): number => [...text.replace(/\uFE0F/g, '')].reduce((sum, char) => sum + (EMOJI.test(char) ? 2 : 1), 0)
+const pad = (text: string, size: number, left: boolean): string => (left ? text + ' '.repeat(size - width(text)) : ' '.repeat(size - width(text)) + text)
+
+function table(rows: string[][], leftAligned: ReadonlySet<number>): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => width(row[column]!))))
+  return rows.map((row) => row.map((cell, column) => pad(cell, widths[column]!, leftAligned.has(column))).join('  ').trimEnd())
+}
+
+/** "−0.9…+22%": the interval in the room a terminal has, one decimal only below 10%. */
+function compactInterval(m: MetricComparison): string {
+  if (m.ci_low_pct === null || m.ci_high_pct === null) return '—'
+  const end = (value: number): string => formatPercent(value, Math.abs(value) < 10 ? 1 : 0)
+  return `${end(m.ci_low_pct).slice(0, -1)}…${end(m.ci_high_pct)}`
+}
+
+/** The limit, and the gate when it only warns (a failing gate is the default): "5%", "25% warn", "+0.50 pp". */
+const limit = (m: MetricComparison): string => `${formatTolerance(m)}${m.gate === 'warn' ? ' warn' : ''}`
+
+/** The status in a word or two; what a word cannot say goes in the list under the table. */
+function shortStatus(m: MetricComparison): string {
+  if (m.insufficient_data === true) return m.gate === 'fail' ? '⚠️ too few data' : '➖ too few data'
+  if (m.status === 'regressed') return m.gate === 'warn' ? '⚠️ regressed' : '❌ regressed'
+  if (m.status === 'improved') return '🚀 improved'
+  if (m.status === 'inconclusive') return '⚠️ inconclusive'
+  return passCaveat(m) === null ? '✅ pass' : '✅ pass*'
 }
 
 /** The comparison for a terminal: the verdict first, the gated metrics, then why. */
@@ -18,10 +46,15 @@ export function renderText(input: ReportInput): string {
   if (gated.length > 0) {
     lines.push('')
     const ci = `${Math.round(comparison.thresholds.confidence * 100)}% CI`
-    lines.push(...table([['metric', 'baseline', 'candidate', 'delta', ci, 'p (Holm)', 'tolerance', 'status'], ...gated.map((m) => [label(m.metric), formatValue(m.metric, m.baseline), formatValue(m.metric, m.current), formatDelta(m), formatInterval(m), formatP(m.p_adjusted), m.metric === 'error_rate' ? `+${formatNumber((m.max_increase ?? 0) * 100)} pp` : `${m.tolerance_pct}%`, `${statusSymbol(m)}${m.gate === 'warn' && m.status !== 'regressed' ? ' (warn)' : ''}`])]))
+    const rows = gated.map((m) => [label(m.metric), formatValue(m.metric, m.baseline), formatValue(m.metric, m.current), formatDelta(m), compactInterval(m), formatP(m.p_adjusted), limit(m), shortStatus(m)])
+    lines.push(...table([['metric', 'baseline', 'candidate', 'delta', ci, 'Holm p', 'limit', 'status'], ...rows], new Set([0, 7])))
   }
   const why: string[] = []
-  for (const m of gated) if (m.reason !== undefined) why.push(`${label(m.metric)}: ${m.reason}`)
+  for (const m of gated) {
+    const caveat = passCaveat(m)
+    if (caveat !== null) why.push(`${label(m.metric)}: pass*, but ${caveat} (tolerance ${m.tolerance_pct}%)`)
+    if (m.reason !== undefined) why.push(`${label(m.metric)}: ${m.reason}`)
+  }
   for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${check.detail}`)
   why.push(...comparison.notes)
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))

@@ -20,7 +20,8 @@ export function observeServer(trials: readonly TrialResult[], spec: WorkloadSpec
   if (noDone > 0) notes.push(`${noDone} of ${ok.length} successful streams ended without their end marker (${spec.api === 'tgi' ? 'final details event' : 'data: [DONE]'})`)
   const events = ok.reduce((sum, r) => sum + r.content_events, 0)
   const coalesced = ok.reduce((sum, r) => sum + r.coalesced_events, 0)
-  if (coalesced > 0) notes.push(`${percent(coalesced, events)} of content events arrived in the same read as the event before them: their ITL is measured as 0`)
+  // A share that rounds to 0.0% tells the reader nothing but "0.0%": left out.
+  if (coalesced > 0 && percent(coalesced, events) !== '0.0%') notes.push(`${percent(coalesced, events)} of content events arrived in the same read as the event before them: their ITL is measured as 0`)
   const tokens = ok.reduce((sum, r) => sum + r.output_tokens, 0)
   if (tokens > events * 1.05) notes.push(`events carried ${(tokens / events).toFixed(2)} tokens each on average (multi-token chunks): ITL is per event, itl_token_ms per token where the server said`)
   if (spec.sampling.ignore_eos) {

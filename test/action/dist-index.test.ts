@@ -124,7 +124,8 @@ describe('node dist/index.js, run the way the runner runs it', () => {
     expect(github.commentsOf(PR)).toHaveLength(1)
     expect(github.commentsOf(PR)[0]!.body).toContain('### ❌ llm-perf-gate: **regression**')
     expect(readdirSync(run.dir).length).toBeGreaterThan(0)
-    for (const output of ['comparison-path', 'report-markdown-path']) expect(readFileSync(run.outputs[output]!, 'utf8').length).toBeGreaterThan(100)
+    for (const output of ['comparison-path', 'report-markdown-path', 'report-html-path']) expect(readFileSync(run.outputs[output]!, 'utf8').length).toBeGreaterThan(100)
+    expect(readFileSync(run.outputs['report-html-path']!, 'utf8')).toContain('uPlot')
   })
 
   test('with 403 on writes (a fork) a passing comparison still exits 0, warns, and writes the summary', async () => {

@@ -161,7 +161,7 @@ describe('the action, with its collaborators passed in', () => {
     const resultPath = join(mkdtempSync(join(tmpdir(), 'lpg-gate-')), 'current.result.json')
     const core = createFakeCore({ mode: 'gate', workload: workloadPath, baseline: first, 'result-path': resultPath, comment: 'false' })
     await run(deps(core, null))
-    expect(Object.keys(core.outputs).sort()).toEqual(['comparison-path', 'regressions', 'report-markdown-path', 'result-path', 'verdict'])
+    expect(Object.keys(core.outputs).sort()).toEqual(['comparison-path', 'regressions', 'report-html-path', 'report-markdown-path', 'result-path', 'verdict'])
     expect(['pass', 'inconclusive']).toContain(core.outputs.verdict)
     expect(JSON.parse(readFileSync(core.outputs['comparison-path']!, 'utf8')).schema).toBe('llm-perf-gate/comparison@1')
     expect(core.summaryWrites).toBe(1)

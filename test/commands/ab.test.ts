@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { runAb } from '../../src/commands/ab.js'
+import { abCommand, runAb } from '../../src/commands/ab.js'
 import { resolveWorkload, type Workload } from '../../src/config/workload.js'
 import { importJournal } from '../../src/import/journal.js'
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
@@ -33,6 +33,16 @@ describe('runAb', () => {
     // Both results name the run, so compare can pair trial i with trial i.
     expect(baseline.pairing).toEqual({ run: expect.any(String), side: 'baseline' })
     expect(candidate.pairing).toEqual({ run: baseline.pairing!.run, side: 'candidate' })
+  })
+
+  test('abCommand writes report.md and report.html beside the two results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-ab-report-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 'ab-report', url: a.url, seed: 1, trials: 2, requests: 6, warmup: 0, load: { concurrency: 2 }, prompts: { input_tokens: 16, output_tokens: 8 } }))
+    await abCommand({ workload: join(dir, 'w.json'), baselineUrl: a.url, candidateUrl: b.url, out: dir, quiet: true }, quietIo())
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/^### .* llm-perf-gate: \*\*/)
+    const html = readFileSync(join(dir, 'report.html'), 'utf8')
+    expect(html).toContain(`vs baseline <code>${a.url}</code>`)
+    expect(html).toContain('"id":"over-time"')
   })
 
   test('a run killed mid-way leaves two journals that rebuild into results of the same run', async () => {

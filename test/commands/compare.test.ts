@@ -75,6 +75,17 @@ describe('llm-perf-gate compare', () => {
   })
 
   test('an unknown --format is a usage error', () => {
-    expect(compare(['--baseline', file('base.json'), '--current', file('same.json'), '--format', 'html']).status).toBe(2)
+    expect(compare(['--baseline', file('base.json'), '--current', file('same.json'), '--format', 'pdf']).status).toBe(2)
+  })
+
+  test('--format html writes one page that carries uPlot and loads nothing', () => {
+    const run = compare(['--baseline', file('base.json'), '--current', file('slow.json'), '--format', 'html', '--out', file('report.html')])
+    expect(run.status).toBe(1)
+    const page = readFileSync(file('report.html'), 'utf8')
+    expect(page).toBe(run.stdout)
+    expect(page.startsWith('<!doctype html>')).toBe(true)
+    expect(page).toContain('uPlot')
+    expect(page).toContain("Content-Security-Policy\" content=\"default-src 'none'")
+    expect(page).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i)
   })
 })

@@ -42,6 +42,10 @@ describe('llm-perf-gate gate', () => {
     expect(comparison.metrics.find((m) => m.metric === 'tpot_ms.p50')).toMatchObject({ status: 'regressed' })
     expect(existsSync(join(out, 'current.result.json'))).toBe(true)
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('llm-perf-gate: **regression**')
+    // The HTML report beside it draws both sides over time: the baseline was read again with its request records.
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    expect(html).toContain('<strong>regression</strong>')
+    expect(html).not.toContain('read without its request records')
   }, 60_000)
 
   test('a broken baseline is an input error before anything runs', async () => {
