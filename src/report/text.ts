@@ -1,6 +1,7 @@
 import { formatDelta, formatInterval, formatNumber, formatP, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
+import { whatChangedText } from './what-changed.js'
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)))
@@ -14,6 +15,8 @@ export function renderText(input: ReportInput): string {
   const headline = headlineMetric(comparison.metrics)
   const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${comparison.current.name}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
   lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${comparison.thresholds.source} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
+  const changed = whatChangedText(comparison)
+  if (changed.length > 0) lines.push('', ...changed)
   const gated = comparison.metrics.filter((m) => m.gate !== 'off')
   if (gated.length > 0) {
     lines.push('')
