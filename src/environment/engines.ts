@@ -130,7 +130,7 @@ function reportedSettings(engine: Engine | null, answers: ServerAnswers): Json {
       return { max_model_len: first.max_model_len, model_path: first.root }
     }
     case 'sglang':
-      return pick(record(answers.serverInfo), SGLANG_SETTINGS)
+      return { max_model_len: listedModels(answers)[0]?.max_model_len, ...pick(record(answers.serverInfo), SGLANG_SETTINGS) }
     case 'tgi':
     case SIMULATOR_ENGINE:
       return pick(record(answers.info), TGI_SETTINGS)

@@ -45,7 +45,7 @@ describe('engine and version, from what each engine serves', () => {
   test('SGLang: /server_info gives the version, the revision and its parallelism and memory settings', async () => {
     const server = await capture((await fake('sglang')).url)
     expect(server).toMatchObject({ engine: 'sglang', version: '0.4.10.post2', model: 'meta-llama/Llama-3.1-8B-Instruct', model_revision: 'a1b2c3d' })
-    expect(server.settings).toMatchObject({ tp_size: 2, dp_size: 1, mem_fraction_static: 0.871, chunked_prefill_size: 8192, attention_backend: 'flashinfer', disable_radix_cache: false, max_total_num_tokens: 414_023, model_path: 'meta-llama/Llama-3.1-8B-Instruct' })
+    expect(server.settings).toMatchObject({ max_model_len: 131072, tp_size: 2, dp_size: 1, mem_fraction_static: 0.871, chunked_prefill_size: 8192, attention_backend: 'flashinfer', disable_radix_cache: false, max_total_num_tokens: 414_023, model_path: 'meta-llama/Llama-3.1-8B-Instruct' })
     // null settings (not set) are left out, as are fields outside the documented set.
     expect(server.settings).not.toHaveProperty('quantization')
     expect(server.settings).not.toHaveProperty('host')
