@@ -1,4 +1,5 @@
 import type { Thresholds } from '../config/thresholds.js'
+import { environmentChanges } from '../environment/fingerprint.js'
 import { pooledValues, toComparable, type ComparableResult, type ResultLike } from '../result/columns.js'
 import { expandedConfidence, relativeChangeIntervals, type RelativeChangeResult } from '../stats/bootstrap.js'
 import { minimumDetectableChange, minimumDetectablePairedChange } from '../stats/detectable-effect.js'
@@ -239,10 +240,11 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
     definitions: current.definitions,
     thresholds: { source: thresholds.source, alpha: thresholds.alpha, confidence: thresholds.confidence, decision: thresholds.decision, fail_on_inconclusive: thresholds.fail_on_inconclusive },
     baseline: sideInfo(baseline),
-    current: sideInfo(current)
+    current: sideInfo(current),
+    changes: environmentChanges(baseline, current)
   } as const
   const comparability = comparabilityChecks(baseline, current, thresholds)
-  if (comparability.some((check) => !check.ok)) {
+  if (comparability.some(invalidates)) {
     notes.push('the two results cannot be compared: no metric was tested')
     return { ...head, verdict: 'incomparable', metrics: [], validity: comparability, notes }
   }

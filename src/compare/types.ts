@@ -1,4 +1,7 @@
 /** The comparison document (SPEC §7, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
+import type { EnvironmentChange } from '../environment/fingerprint.js'
+
+export type { EnvironmentChange }
 
 export const COMPARISON_SCHEMA = 'llm-perf-gate/comparison@1'
 
@@ -76,6 +79,8 @@ export interface Comparison {
   current: SideInfo
   /** Set when the two results are one `ab` run's back-to-back trials (see compare/pairs.ts). */
   pairing?: PairingSummary
+  /** Every environment field that differs between the two results, model first (SPEC §11 What changed; docs/fingerprint.md). */
+  changes?: EnvironmentChange[]
 }
 
 export interface PairingSummary {

@@ -1,6 +1,7 @@
 import type { Thresholds } from '../config/thresholds.js'
 import type { ComparableResult } from '../result/columns.js'
 import { mean } from '../stats/percentile.js'
+import { hardwareKey } from '../environment/fingerprint.js'
 import type { ValidityCheck } from './types.js'
 
 const percent = (value: number, digits = 1): string => `${(100 * value).toFixed(digits)}%`
@@ -15,12 +16,14 @@ function flatten(value: unknown, prefix = '', out = new Map<string, string>()): 
   return out
 }
 
+/** Fields of the normalised workload that are not part of its hash (config/workload.ts computeWorkloadHash). */
+const OUTSIDE_THE_HASH = new Set(['workload_hash', 'workload_hash_v1', 'hash_version', 'url', 'trials', 'model'])
+
 /** The workload fields that differ, for a message that says why two hashes differ. */
 export function workloadDifferences(baseline: Record<string, unknown>, current: Record<string, unknown>): string[] {
-  const ignored = new Set(['workload_hash', 'url', 'trials'])
   const a = flatten(baseline)
   const b = flatten(current)
-  const keys = [...new Set([...a.keys(), ...b.keys()])].filter((key) => !ignored.has(key.split('.')[0]!)).sort()
+  const keys = [...new Set([...a.keys(), ...b.keys()])].filter((key) => !OUTSIDE_THE_HASH.has(key.split('.')[0]!)).sort()
   return keys.filter((key) => a.get(key) !== b.get(key)).map((key) => `${key}: ${a.get(key) ?? 'absent'} vs ${b.get(key) ?? 'absent'}`)
 }
 
@@ -43,32 +46,71 @@ function meanOutputTokens(result: ComparableResult): { output: number; asked: nu
 }
 
 /**
- * Why two results cannot be compared at all (SPEC §7 `incomparable`): different workload, metric
- * definitions or model, or output lengths that disagree. Every failing check is a reason.
+ * Whether two results ran the same workload. Results made before hash version 2 hashed the model
+ * too; a newer result carries that older hash as `workload_hash_v1`, so the two still match when
+ * the workload and the model are the same (config/workload.ts WORKLOAD_HASH_VERSION).
+ */
+function sameWorkload(baseline: ComparableResult['workload'], current: ComparableResult['workload']): { same: boolean; legacy: ComparableResult['workload'] | null } {
+  const version = (workload: ComparableResult['workload']): number => (typeof workload.hash_version === 'number' ? workload.hash_version : 1)
+  if (version(baseline) === version(current)) return { same: baseline.workload_hash === current.workload_hash, legacy: null }
+  const [older, newer] = version(baseline) < version(current) ? [baseline, current] : [current, baseline]
+  return { same: newer.workload_hash_v1 === older.workload_hash, legacy: older }
+}
+
+function workloadCheck(baseline: ComparableResult, current: ComparableResult): ValidityCheck {
+  const { same, legacy } = sameWorkload(baseline.workload, current.workload)
+  if (same) return { check: 'workload_hash', ok: true, side: 'both', detail: `both ran ${baseline.workload.workload_hash}` }
+  const differences = workloadDifferences(baseline.workload, current.workload)
+  const listed = differences.length === 0 ? null : `${differences.slice(0, 5).join('; ')}${differences.length > 5 ? `; ${differences.length - 5} more` : ''}`
+  const [modelA, modelB] = [baseline.environment.server.model, current.environment.server.model]
+  const why =
+    legacy !== null && listed === null
+      ? `the ${legacy === baseline.workload ? 'baseline' : 'current result'} was made by an llm-perf-gate older than workload hash version 2, whose hash includes the model name (${modelA ?? 'none'} vs ${modelB ?? 'none'}); make that result again with this version to compare across models`
+      : `the workloads differ (${listed ?? 'a field outside the written workload'})`
+  return { check: 'workload_hash', ok: false, side: 'both', detail: why }
+}
+
+function modelCheck(baseline: ComparableResult, current: ComparableResult, rule: 'allow' | 'require'): ValidityCheck {
+  const [a, b] = [baseline.environment.server, current.environment.server]
+  const differs = (x: string | null | undefined, y: string | null | undefined): boolean => x !== null && x !== undefined && y !== null && y !== undefined && x !== y
+  const revisions = differs(a.model_revision, b.model_revision) ? ` (revision ${a.model_revision} vs ${b.model_revision})` : ''
+  if (!differs(a.model, b.model) && revisions === '') return { check: 'model', ok: true, side: 'both', detail: a.model === b.model ? `both served ${a.model ?? 'an unnamed model'}` : `the model is named on one side only (${a.model ?? 'none'} vs ${b.model ?? 'none'})` }
+  const what = differs(a.model, b.model) ? `the servers named different models: ${a.model} vs ${b.model}${revisions}` : `the servers served different revisions of ${a.model ?? 'the model'}${revisions}`
+  return rule === 'require'
+    ? { check: 'model', ok: false, side: 'both', detail: `${what}; the thresholds require the same model (comparability.model: require)` }
+    : { check: 'model', ok: true, side: 'both', detail: `${what}: compared, as a model change is what the comparison is for (comparability.model: allow)` }
+}
+
+function hardwareCheck(baseline: ComparableResult, current: ComparableResult, rule: 'require' | 'warn'): ValidityCheck {
+  const [a, b] = [hardwareKey(baseline.environment), hardwareKey(current.environment)]
+  if (a === null || b === null) {
+    const silent = [a === null ? 'the baseline' : null, b === null ? 'the current result' : null].filter((side) => side !== null).join(' and ')
+    return { check: 'hardware', ok: true, side: 'both', detail: `no GPU reported by ${silent}: the hardware was not compared` }
+  }
+  if (a === b) return { check: 'hardware', ok: true, side: 'both', detail: `both ran on ${a}` }
+  const detail = `the GPUs differ: ${a} vs ${b}`
+  return rule === 'warn'
+    ? { check: 'hardware', ok: false, side: 'both', warn: true, detail: `${detail}; compared anyway (comparability.hardware: warn), so a difference may come from the hardware` }
+    : { check: 'hardware', ok: false, side: 'both', detail: `${detail}; a change of GPU model or count changes every latency (set comparability.hardware: warn in the thresholds to compare anyway)` }
+}
+
+/**
+ * Why two results cannot be compared at all (SPEC §7, §11 `incomparable`): different workload,
+ * metric definitions, GPUs (unless `comparability.hardware: warn`) or model (only under
+ * `comparability.model: require`), or output lengths that disagree. Every failing check is a
+ * reason, except one marked `warn`.
  */
 export function comparabilityChecks(baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds): ValidityCheck[] {
-  const checks: ValidityCheck[] = []
-  const sameHash = baseline.workload.workload_hash === current.workload.workload_hash
-  const differences = sameHash ? [] : workloadDifferences(baseline.workload, current.workload)
-  checks.push({
-    check: 'workload_hash',
-    ok: sameHash,
-    side: 'both',
-    detail: sameHash ? `both ran ${baseline.workload.workload_hash}` : `the workloads differ (${differences.slice(0, 5).join('; ') || 'a field outside the written workload'}${differences.length > 5 ? `; ${differences.length - 5} more` : ''})`
-  })
+  const rules = thresholds.comparability ?? { hardware: 'require', model: 'allow' }
+  const checks: ValidityCheck[] = [workloadCheck(baseline, current)]
   checks.push({
     check: 'definitions',
     ok: baseline.definitions === current.definitions,
     side: 'both',
     detail: `metric definitions version ${baseline.definitions} vs ${current.definitions}`
   })
-  const [modelA, modelB] = [baseline.environment.server.model, current.environment.server.model]
-  checks.push({
-    check: 'model',
-    ok: modelA === null || modelB === null || modelA === modelB,
-    side: 'both',
-    detail: modelA === modelB ? `both served ${modelA ?? 'an unnamed model'}` : `the servers named different models: ${modelA ?? 'none'} vs ${modelB ?? 'none'}`
-  })
+  checks.push(modelCheck(baseline, current, rules.model))
+  checks.push(hardwareCheck(baseline, current, rules.hardware))
   const [outA, outB] = [meanOutputTokens(baseline), meanOutputTokens(current)]
   if (outA !== null && outB !== null && outA.output > 0) {
     const mismatch = Math.abs(outB.output - outA.output) / outA.output

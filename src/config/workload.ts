@@ -136,6 +136,8 @@ export interface Workload {
   /** Header values with ${VAR} expanded: secrets, never written anywhere. */
   headers: Record<string, string>
   workloadHash: string
+  /** The hash as versions before hash version 2 computed it (with the model), for comparing with their baselines. */
+  legacyWorkloadHash?: string
 }
 
 const filePromptSchema = z.union(
@@ -209,6 +211,8 @@ export function normalisedWorkload(workload: Workload): Record<string, unknown> 
   return {
     ...spec,
     workload_hash: workload.workloadHash,
+    hash_version: WORKLOAD_HASH_VERSION,
+    ...(workload.legacyWorkloadHash !== undefined ? { workload_hash_v1: workload.legacyWorkloadHash } : {}),
     url: workload.url,
     path: workload.path,
     model: spec.model ?? null,
@@ -217,14 +221,22 @@ export function normalisedWorkload(workload: Workload): Record<string, unknown> 
 }
 
 /**
- * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare),
- * how often the trial is replicated (`trials`), and the prompt file's path (its content counts).
- * Header templates count ("${KEY}"), their expanded values never do.
+ * Version 2 leaves the model name out of the hash (SPEC §11: like the URL, it says where requests
+ * go, not what they are), so a model change is compared rather than refused. Version 1 (results
+ * without `hash_version`) hashed it; results keep that hash too as `workload_hash_v1`, so a
+ * baseline made before the change still matches a run of the same workload on the same model.
  */
-export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null): string {
-  const { url: _url, trials: _trials, prompts, ...rest } = spec
+export const WORKLOAD_HASH_VERSION = 2
+
+/**
+ * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare;
+ * `model`, from version 2), how often the trial is replicated (`trials`), and the prompt file's
+ * path (its content counts). Header templates count ("${KEY}"), their expanded values never do.
+ */
+export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null, version: 1 | 2 = WORKLOAD_HASH_VERSION): string {
+  const { url: _url, trials: _trials, model, prompts, ...rest } = spec
   const { file: _file, ...promptsRest } = prompts
-  const hashed = { ...rest, path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
+  const hashed = { ...rest, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
   return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`
 }
 
@@ -282,7 +294,8 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     path: joined.path,
     filePrompts,
     headers,
-    workloadHash: computeWorkloadHash(spec, joined.path, promptSha)
+    workloadHash: computeWorkloadHash(spec, joined.path, promptSha),
+    legacyWorkloadHash: computeWorkloadHash(spec, joined.path, promptSha, 1)
   }
 }
 

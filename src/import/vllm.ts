@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { z } from 'zod'
-import { canonicalJson } from '../config/workload.js'
+import { canonicalJson, WORKLOAD_HASH_VERSION } from '../config/workload.js'
 import { parseWithSchema, readStructuredFile } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
@@ -51,7 +51,10 @@ function vllmWorkload(run: VllmResult, name: string): Record<string, unknown> {
     burstiness: run.burstiness ?? null,
     max_concurrency: run.max_concurrency ?? null
   }
-  return { name, ...settings, workload_hash: `sha256:${createHash('sha256').update(canonicalJson(settings)).digest('hex')}` }
+  // The model is not part of the hash (SPEC §11, config/workload.ts WORKLOAD_HASH_VERSION); v1 hashed it.
+  const hash = (value: object): string => `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`
+  const { model: _model, ...sent } = settings
+  return { name, ...settings, workload_hash: hash(sent), hash_version: WORKLOAD_HASH_VERSION, workload_hash_v1: hash(settings) }
 }
 
 function trialFromVllm(run: VllmResult, index: number, file: string): TrialResult {
@@ -105,7 +108,7 @@ export function importVllm(files: readonly string[], name?: string): ResultFile 
   const runs = files.map((file) => parseWithSchema(vllmSchema, readStructuredFile(file, 'vllm result'), file, 'vllm result'))
   const workloadName = name ?? basename(files[0]!).replace(/\.json$/, '').replace(/[^A-Za-z0-9._-]/g, '-')
   const workloads = runs.map((run) => vllmWorkload(run, workloadName))
-  const differing = workloads.findIndex((w) => w.workload_hash !== workloads[0]!.workload_hash)
+  const differing = workloads.findIndex((w) => w.workload_hash_v1 !== workloads[0]!.workload_hash_v1)
   if (differing > 0) throw new InputError(`vllm result ${files[differing]}: its settings (backend, model, rate, concurrency, prompts) differ from ${files[0]}; trials of one result must come from the same command`)
   const trials = runs.map((run, index) => trialFromVllm(run, index, files[index]!))
   const first = runs[0]!

@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, statusText, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
+import { modelChange, whatChangedMarkdown } from './what-changed.js'
 
 export interface ReportInput {
   comparison: Comparison
@@ -52,7 +53,8 @@ function contextLine(input: ReportInput): string {
   const server = comparison.current.server
   const gpus = comparison.current.gpu
   const hardware = gpus.length > 0 ? ` on ${gpus.length}× ${escapeMarkdown(gpus[0]!, { maxLength: 60 })}` : ''
-  const model = server.model !== null ? `${escapeMarkdown(server.model, { maxLength: 80 })}${hardware}` : `an unnamed model${hardware}`
+  const changedModel = modelChange(comparison)
+  const model = changedModel !== null ? `model ${escapeMarkdown(changedModel.baseline, { maxLength: 80 })} → ${escapeMarkdown(changedModel.current, { maxLength: 80 })}${hardware}` : server.model !== null ? `${escapeMarkdown(server.model, { maxLength: 80 })}${hardware}` : `an unnamed model${hardware}`
   const sides = describeTrials(comparison, code)
   const link = input.baselineLink !== undefined && /^https:\/\/[^\s()<>]+$/.test(input.baselineLink) ? ` ([run](${input.baselineLink}))` : ''
   return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))}${link} · ${model} · ${sides} · ${describeLoad(current)} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
@@ -150,6 +152,8 @@ function howToRead(comparison: Comparison): string {
 export function renderMarkdown(input: ReportInput): RenderedReport {
   const { comparison } = input
   const sections: CommentSection[] = [{ title: 'context', text: contextLine(input), priority: SECTION_PRIORITY.summary }]
+  const changed = whatChangedMarkdown(comparison)
+  if (changed !== null) sections.push({ title: 'what changed', text: changed, priority: SECTION_PRIORITY.validity + 5, cut: 'lines', keepLines: 4 })
   if (comparison.metrics.length > 0) {
     sections.push({ title: 'gated metrics', text: gatedTable(comparison), priority: SECTION_PRIORITY.gatedMetrics, cut: 'lines', keepLines: 2 })
   }

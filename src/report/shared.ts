@@ -67,8 +67,8 @@ export function environmentLines(result: ResultLike): string[] {
   const lines = [
     `server ${server.url}${server.engine ? ` (${server.engine}${server.version ? ` ${server.version}` : ''})` : server.version ? ` (version ${server.version})` : ''}`,
     `model ${server.model ?? 'not reported'}`,
-    gpu.length > 0 ? `${gpu.length}× ${gpu[0]!.name}${gpu[0]!.driver_version ? `, driver ${gpu[0]!.driver_version}` : ''}` : 'no GPU reported',
-    `runner ${runner.os} ${runner.arch}, ${runner.cpu_count}× ${runner.cpu_model}, Node ${runner.node}`,
+    gpu.length > 0 ? `${gpu.length}× ${gpu[0]!.name}${gpu[0]!.driver_version ? `, driver ${gpu[0]!.driver_version}` : ''}${gpu[0]!.cuda_version ? `, CUDA ${gpu[0]!.cuda_version}` : ''}` : 'no GPU reported',
+    `runner ${runner.name ? `${runner.name}: ` : ''}${runner.os} ${runner.arch}, ${runner.cpu_count}× ${runner.cpu_model}, Node ${runner.node}`,
     `${result.trials.length} trials × ${toComparable(result).trials[0]?.columns.records ?? 0} requests, run ${result.created_at ?? 'at an unknown time'} with llm-perf-gate ${result.tool.version}`
   ]
   if (result.interrupted === true) lines.push('interrupted')

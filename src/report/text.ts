@@ -2,6 +2,7 @@ import type { MetricComparison } from '../compare/types.js'
 import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
+import { whatChangedText } from './what-changed.js'
 
 /** The table fits a 100-column terminal: short cells here, the longer words under it. */
 export const TEXT_WIDTH = 100
@@ -42,6 +43,8 @@ export function renderText(input: ReportInput): string {
   const headline = headlineMetric(comparison.metrics)
   const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${comparison.current.name}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
   lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${comparison.thresholds.source} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
+  const changed = whatChangedText(comparison)
+  if (changed.length > 0) lines.push('', ...changed)
   const gated = comparison.metrics.filter((m) => m.gate !== 'off')
   if (gated.length > 0) {
     lines.push('')

@@ -139,16 +139,26 @@ export interface ServerInfo {
   url: string
   model: string | null
   version: string | null
-  /** The engine as far as we can tell from its answers (vllm, tgi, llama.cpp, llm-perf-gate-simulator...). */
+  /** The engine as far as we can tell from its answers (vllm, sglang, tgi, llama.cpp, ollama, trt-llm, llm-perf-gate-simulator; null when none says). See docs/fingerprint.md. */
   engine?: string | null
   /** Models listed by /v1/models. */
   models?: string[]
+  /** The weights' revision where the server reports one (TGI `model_sha`, SGLang `revision`). */
+  model_revision?: string | null
+  /** Launch flags as the workload states them (`server.args`); values of secret-looking flags are redacted. */
+  args?: string[]
+  /** A small documented set of settings the server reports about itself (docs/fingerprint.md), e.g. `max_model_len`, `tp_size`. */
+  settings?: Record<string, string | number | boolean>
 }
 
+/** One entry per device, as `nvidia-smi` or `rocm-smi` lists them: the count is the array's length. */
 export interface GpuInfo {
   name: string
   memory_total_mib: number | null
   driver_version: string | null
+  /** The CUDA version the driver supports (`nvidia-smi --version`); null for AMD or when not reported. */
+  cuda_version?: string | null
+  vendor?: 'nvidia' | 'amd'
 }
 
 export interface RunnerInfo {
@@ -158,6 +168,10 @@ export interface RunnerInfo {
   cpu_model: string
   cpu_count: number
   node: string
+  /** `RUNNER_NAME` of a GitHub Actions runner; null elsewhere. */
+  name?: string | null
+  /** From `LLM_PERF_GATE_RUNNER_LABELS` (comma-separated): the runner does not expose its labels to a job. */
+  labels?: string[]
 }
 
 export interface Environment {

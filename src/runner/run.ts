@@ -5,7 +5,7 @@ import { createArrivalStamp } from '../client/arrival.js'
 import { Connections } from '../client/connections.js'
 import type { RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
-import { captureEnvironment, publicUrl } from '../environment.js'
+import { captureEnvironment, publicUrl, workloadServerArgs } from '../environment.js'
 import { InputError } from '../errors.js'
 import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
 import { createRedactor } from '../redact.js'
@@ -61,7 +61,7 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
     throw new InputError(`cannot reach the server at ${publicUrl(origin)} (${redact(opened.firstError ?? 'no answer')}); start it, or pass --url`)
   }
   const client = connections.acquire()
-  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null)
+  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null, { redact, args: workloadServerArgs(spec) })
   connections.release(client)
   return { origin, connections, context, watchdog: new Watchdog(spec.timeouts, clock), environment, close: () => connections.close() }
 }

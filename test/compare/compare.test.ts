@@ -116,8 +116,9 @@ describe('incomparable results', () => {
     expect(comparison.metrics).toEqual([])
   })
 
-  test('different models are incomparable', () => {
-    expect(compareResults(side(), side({ model: 'other-model' }), pr).verdict).toBe('incomparable')
+  test('different models are compared unless the thresholds require the same model (SPEC §11; comparability.test.ts)', () => {
+    expect(compareResults(side(), side({ seed: 2, model: 'other-model' }), pr).verdict).not.toBe('incomparable')
+    expect(compareResults(side(), side({ seed: 2, model: 'other-model' }), { ...pr, comparability: { hardware: 'require', model: 'require' } }).verdict).toBe('incomparable')
   })
 
   test('output lengths that disagree beyond the limit are incomparable', () => {

@@ -115,14 +115,15 @@ describe('workload_hash', () => {
     const base = hash(MINIMAL)
     expect(hash({ ...MINIMAL, seed: 43 })).not.toBe(base)
     expect(hash({ ...MINIMAL, prompts: { output_tokens: 64 } })).not.toBe(base)
-    expect(hash({ ...MINIMAL, model: 'other' })).not.toBe(base)
     expect(hash({ ...MINIMAL, load: { concurrency: 8 } })).not.toBe(base)
     expect(hash({ ...MINIMAL, headers: { 'X-Variant': 'a' } })).not.toBe(hash({ ...MINIMAL, headers: { 'X-Variant': 'b' } }))
   })
 
-  test('does not change with where it is sent, how many trials, or a secret value', () => {
+  test('does not change with where it is sent, which model serves it, how many trials, or a secret value', () => {
     const base = hash(MINIMAL)
     expect(hash(MINIMAL, { url: 'http://10.0.0.1:9000' })).toBe(base)
+    expect(hash({ ...MINIMAL, model: 'other' })).toBe(base)
+    expect(hash(MINIMAL, { model: 'from-the-command-line' })).toBe(base)
     expect(hash(MINIMAL, { trials: 9 })).toBe(base)
     const withKey = { ...MINIMAL, headers: { Authorization: 'Bearer ${K}' } }
     expect(hash(withKey, { env: { K: 'one' } })).toBe(hash(withKey, { env: { K: 'two' } }))

@@ -58,4 +58,17 @@ describe('import --from vllm', () => {
     writeFileSync(other, JSON.stringify(run))
     expect(() => importVllm([fixture(1), other])).toThrow(/settings .* differ/)
   })
+
+  test('runs of another model are refused as trials of one result, but as a result of their own have the same workload hash (the model is not in it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-vllm-'))
+    const other = join(dir, 'other-model.json')
+    const run = JSON.parse(readFileSync(fixture(2), 'utf8')) as Record<string, unknown>
+    run.model_id = 'meta-llama/Llama-3.1-8B-Instruct'
+    writeFileSync(other, JSON.stringify(run))
+    expect(() => importVllm([fixture(1), other])).toThrow(/settings .* differ/)
+    const [a, b] = [importVllm([fixture(2)]), importVllm([other])]
+    expect(b.workload.workload_hash).toBe(a.workload.workload_hash)
+    expect(b.workload.workload_hash_v1).not.toBe(a.workload.workload_hash_v1)
+    expect(b.environment.server.model).toBe('meta-llama/Llama-3.1-8B-Instruct')
+  })
 })
