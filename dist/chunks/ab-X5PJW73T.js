@@ -1,0 +1,21 @@
+if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\n'); process.exit(2) }
+import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
+import {
+  abCommand,
+  runAb
+} from "./chunk-T7NDKQC2.js";
+import "./chunk-T3ATWIWS.js";
+import "./chunk-LFMXBSNO.js";
+import "./chunk-OLH5PT76.js";
+import "./chunk-3XMQBQX5.js";
+import "./chunk-UI6X6NEQ.js";
+import "./chunk-VRYI2ZBN.js";
+import "./chunk-CDN3U2K3.js";
+import "./chunk-SSFQAG3F.js";
+import "./chunk-2UXX3SB2.js";
+import "./chunk-USR4SPVJ.js";
+import "./chunk-XEZUBJ5O.js";
+export {
+  abCommand,
+  runAb
+};
