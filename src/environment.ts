@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { arch, cpus, release, type } from 'node:os'
 import type { Dispatcher } from 'undici'
+import type { Redactor } from './redact.js'
 import type { Environment, GpuInfo, RunnerInfo, ServerInfo } from './result/types.js'
 
 /** Drops credentials, query and fragment: a URL in a result or a log must not carry a token. */
@@ -28,22 +29,23 @@ async function getJson(dispatcher: Dispatcher, origin: string, path: string, hea
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 
-/** What the server says about itself: /v1/models (OpenAI servers), /version (vLLM), /info (TGI). Missing endpoints are not errors. */
-export async function captureServer(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null, timeoutMs = 3000): Promise<ServerInfo> {
+/** What the server says about itself: /v1/models (OpenAI servers), /version (vLLM), /info (TGI). Missing endpoints are not errors; every string is redacted (a server can echo the Authorization header). */
+export async function captureServer(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null, timeoutMs = 3000, redact: Redactor = (value) => value): Promise<ServerInfo> {
   const [models, version, info] = await Promise.all([
     getJson(dispatcher, origin, '/v1/models', headers, timeoutMs),
     getJson(dispatcher, origin, '/version', headers, timeoutMs),
     getJson(dispatcher, origin, '/info', headers, timeoutMs)
   ])
   const listed = Array.isArray((models as { data?: unknown })?.data) ? ((models as { data: Array<Record<string, unknown>> }).data) : []
-  const ids = listed.map((entry) => text(entry.id)).filter((id): id is string => id !== null)
+  const ids = listed.map((entry) => text(entry.id)).filter((id): id is string => id !== null).map(redact)
   const infoRecord = (info ?? {}) as Record<string, unknown>
   const owner = text(listed[0]?.owned_by)
+  const kept = (value: string | null): string | null => (value === null ? null : redact(value))
   return {
     url: publicUrl(origin),
-    model: workloadModel ?? ids[0] ?? text(infoRecord.model_id),
-    version: text((version as Record<string, unknown> | null)?.version) ?? text(infoRecord.version),
-    engine: text(infoRecord.model_id) !== null ? 'tgi' : owner,
+    model: kept(workloadModel ?? ids[0] ?? text(infoRecord.model_id)),
+    version: kept(text((version as Record<string, unknown> | null)?.version) ?? text(infoRecord.version)),
+    engine: text(infoRecord.model_id) !== null ? 'tgi' : kept(owner),
     models: ids
   }
 }
@@ -75,7 +77,7 @@ export function captureRunner(): RunnerInfo {
   return { os: type(), release: release(), arch: arch(), cpu_model: cores[0]?.model.trim() ?? 'unknown', cpu_count: cores.length, node: process.version }
 }
 
-export async function captureEnvironment(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null): Promise<Environment> {
-  const [server, gpu] = await Promise.all([captureServer(dispatcher, origin, headers, workloadModel), captureGpus()])
+export async function captureEnvironment(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null, redact?: Redactor): Promise<Environment> {
+  const [server, gpu] = await Promise.all([captureServer(dispatcher, origin, headers, workloadModel, undefined, redact), captureGpus()])
   return { server, gpu, runner: captureRunner() }
 }

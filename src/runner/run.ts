@@ -61,7 +61,7 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
     throw new InputError(`cannot reach the server at ${publicUrl(origin)} (${redact(opened.firstError ?? 'no answer')}); start it, or pass --url`)
   }
   const client = connections.acquire()
-  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null)
+  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null, redact)
   connections.release(client)
   return { origin, connections, context, watchdog: new Watchdog(spec.timeouts, clock), environment, close: () => connections.close() }
 }
