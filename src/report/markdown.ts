@@ -52,7 +52,7 @@ function contextLine(input: ReportInput): string {
   const hardware = gpus.length > 0 ? ` on ${gpus.length}× ${escapeMarkdown(gpus[0]!, { maxLength: 60 })}` : ''
   const model = server.model !== null ? `${escapeMarkdown(server.model, { maxLength: 80 })}${hardware}` : `an unnamed model${hardware}`
   const sides = describeTrials(comparison, code)
-  return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))} · ${model} · ${sides} · ${describeLoad(current)} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
+  return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))} · ${model} · ${sides} · ${escapeMarkdown(describeLoad(current))} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
 }
 
 function gatedTable(comparison: Comparison): string {
@@ -116,7 +116,7 @@ function detailsBlock(input: ReportInput): string {
     '',
     ...environments.flatMap((line) => [line, '']),
     ...(serverNotes.length > 0 ? ['What the servers did:', ...serverNotes.map((n) => `- ${escapeMarkdown(n, { maxLength: 300 })}`), ''] : []),
-    `Workload ${code(comparison.current.workload_hash.slice(0, 23))} · metric definitions version ${comparison.definitions} · llm-perf-gate ${escapeMarkdown(comparison.current.tool_version)} · alpha ${comparison.thresholds.alpha}`,
+    `Workload ${code(escapeMarkdown(comparison.current.workload_hash.slice(0, 23)).replaceAll('\\', ''))} · metric definitions version ${comparison.definitions} · llm-perf-gate ${escapeMarkdown(comparison.current.tool_version)} · alpha ${comparison.thresholds.alpha}`,
     ...(input.reproduce !== undefined ? ['', 'Reproduce locally:', '', '```sh', input.reproduce, '```'] : []),
     '',
     '</details>'

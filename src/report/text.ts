@@ -1,3 +1,4 @@
+import { oneLine } from '../github/escape.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
@@ -12,8 +13,8 @@ export function renderText(input: ReportInput): string {
   const { comparison } = input
   const head = VERDICT_HEAD[comparison.verdict]
   const headline = headlineMetric(comparison.metrics)
-  const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${comparison.current.name}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
-  lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${comparison.thresholds.source} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
+  const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${oneLine(comparison.current.name)}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
+  lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${oneLine(comparison.thresholds.source)} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
   const gated = comparison.metrics.filter((m) => m.gate !== 'off')
   if (gated.length > 0) {
     lines.push('')
@@ -21,9 +22,9 @@ export function renderText(input: ReportInput): string {
     lines.push(...table([['metric', 'baseline', 'candidate', 'delta', ci, 'p (Holm)', 'tolerance', 'status'], ...gated.map((m) => [label(m.metric), formatValue(m.metric, m.baseline), formatValue(m.metric, m.current), formatDelta(m), formatInterval(m), formatP(m.p_adjusted), m.metric === 'error_rate' ? `+${formatNumber((m.max_increase ?? 0) * 100)} pp` : `${m.tolerance_pct}%`, `${statusSymbol(m)}${m.gate === 'warn' && m.status !== 'regressed' ? ' (warn)' : ''}`])]))
   }
   const why: string[] = []
-  for (const m of gated) if (m.reason !== undefined) why.push(`${label(m.metric)}: ${m.reason}`)
-  for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${check.detail}`)
-  why.push(...comparison.notes)
+  for (const m of gated) if (m.reason !== undefined) why.push(`${label(m.metric)}: ${oneLine(m.reason)}`)
+  for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${oneLine(check.detail)}`)
+  why.push(...comparison.notes.map(oneLine))
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)
