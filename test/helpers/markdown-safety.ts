@@ -6,19 +6,6 @@
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 
-/** Fields of a result file that hold text, each set to this with the field's name in front. */
-export function hostile(field: string): string {
-  return [
-    `${field}<img src=x onerror=alert(1)> <b>bold</b> </details> @org/team #1 <!-- llm-perf-gate:other -->`,
-    '[link](https://evil.example) ![img](https://evil.example/x.png) https://evil.example www.evil.example mail@evil.example',
-    'a|b | c ``` ```` `',
-    '```',
-    '# heading',
-    '- item',
-    '::error::pwned \u001b[31mred\u202Eevil'
-  ].join('\n')
-}
-
 export function renderGfm(markdown: string): string {
   return micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] })
 }
