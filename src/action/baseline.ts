@@ -35,7 +35,7 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
   if (settings.baseline.kind === 'none') return { found: false, reason: 'no baseline was given (input baseline)' }
   const { context } = deps
   if (settings.token === '') return { found: false, reason: 'baseline: artifact needs a token (input github-token, by default the workflow token) to look up earlier runs' }
-  if (trigger.baselineWorkflow === null) return { found: false, reason: 'baseline: artifact needs GITHUB_WORKFLOW_REF (set by the runner) to find this workflow\'s earlier runs' }
+  if (trigger.baselineWorkflow === null) return { found: false, reason: `baseline: artifact needs GITHUB_WORKFLOW_REF (set by the runner, naming a .yml workflow file) to find this workflow's earlier runs; got ${JSON.stringify(context.workflowRef ?? null)}` }
   const lookFor = async (key: string): Promise<BaselineArtifact | BaselineNotFound> =>
     fetchBaselineArtifact(deps.getOctokit(settings.token), {
       owner: context.repo.owner,

@@ -102,7 +102,7 @@ async function postComment(input: PublishInput, report: RenderedReport, regresse
   }
 }
 
-/** Compares (when there is a baseline), then writes the files, the summary, annotations, the comment and the outputs. */
+/** Compares (when there is a baseline), then writes the files, the summary, annotations and the comment; returns what the outputs say. */
 export async function publish(input: PublishInput): Promise<Published> {
   const { settings, deps, thresholds, current, baseline } = input
   const { core } = deps

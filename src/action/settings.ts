@@ -34,7 +34,7 @@ export interface ActionSettings {
   resultPath: string
   /** Folder for comparison.json and report.md (beside the result). */
   outputDirectory: string
-  /** The pull request to comment on when the event has none (a workflow_run job); null: the event's. */
+  /** The pull request to comment on when the event has none (a workflow_run job, where trigger.ts verifies it); null: the event's. */
   pullRequest: number | null
 }
 

@@ -25,6 +25,15 @@ interface WorkflowRunPayload {
   pull_requests?: Array<{ number?: number; head?: { sha?: string } }>
 }
 
+/** This workflow's file from GITHUB_WORKFLOW_REF; null when unset or unreadable (only `baseline: artifact` needs it, and says so). */
+function workflowFileOf(workflowRef: string | undefined): string | null {
+  try {
+    return workflowRef === undefined ? null : workflowFileFromRef(workflowRef)
+  } catch {
+    return null
+  }
+}
+
 /**
  * Reads the event. In a `workflow_run` job (the trusted half of the fork-safe pattern) the pull
  * request's number comes from the fork's artifact, so it is looked up and used only when its head
@@ -34,7 +43,7 @@ interface WorkflowRunPayload {
  */
 export async function resolveTrigger(settings: ActionSettings, deps: ActionDeps): Promise<Trigger> {
   const { context, core } = deps
-  const thisWorkflow = context.workflowRef === undefined ? null : workflowFileFromRef(context.workflowRef)
+  const thisWorkflow = workflowFileOf(context.workflowRef)
   const run = context.eventName === 'workflow_run' ? (context.payload.workflow_run as WorkflowRunPayload | undefined) : undefined
   if (run === undefined) {
     return {
