@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import { tmpdir } from 'node:os'
 import { processIo } from './commands/io.js'
+import { captureGpus } from './environment.js'
 import type { ActionContext } from './action/deps.js'
 import { run } from './main.js'
 
@@ -21,5 +22,6 @@ await run({
   getOctokit: (token) => getOctokit(token, process.env.GITHUB_API_URL !== undefined ? { baseUrl: process.env.GITHUB_API_URL } : {}),
   artifactClient: () => new DefaultArtifactClient(),
   io: processIo(),
-  tempDirectory: process.env.RUNNER_TEMP ?? tmpdir()
+  tempDirectory: process.env.RUNNER_TEMP ?? tmpdir(),
+  gpuModel: async () => (await captureGpus())[0]?.name ?? null
 })

@@ -1,15 +1,18 @@
 import { join } from 'node:path'
 import { resolveBaseline, type ResolvedBaseline } from './action/baseline.js'
 import type { ActionDeps } from './action/deps.js'
-import { OUTPUTS } from './action/names.js'
+import { planLegs, type Leg } from './action/legs.js'
+import { setOutputs, type LegOutcome } from './action/outputs.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
+import { resolveTrigger, type Trigger } from './action/trigger.js'
 import { runAb } from './commands/ab.js'
 import { runAndWrite } from './commands/run.js'
-import { loadThresholds } from './config/thresholds.js'
+import { loadThresholds, type Thresholds } from './config/thresholds.js'
 import { loadWorkload, type Workload } from './config/workload.js'
 import { InputError } from './errors.js'
 import { baselineArtifactName, uploadBaselineArtifact } from './github/baseline-artifact.js'
+import { fencedCode } from './github/escape.js'
 import { formatConsoleSummary } from './output/console-summary.js'
 import { readResultFile } from './result/io.js'
 import type { ResultFile } from './result/types.js'
@@ -29,24 +32,36 @@ async function measure(settings: ActionSettings, deps: ActionDeps, workload: Wor
   return result
 }
 
-/** Runs the mode the inputs ask for; returns whether the step should fail and why. */
-async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<string | null> {
+/** Says which baseline this comparison uses; in a workflow_run job, warns about one the triggering run could have written. */
+function logBaseline(settings: ActionSettings, deps: ActionDeps, baseline: ResolvedBaseline): void {
+  deps.core.info(baseline.found ? `baseline: ${baseline.label} (${baseline.source})` : `baseline: none (${baseline.reason})`)
+  if (deps.context.eventName === 'workflow_run' && settings.baseline.kind === 'path') {
+    deps.core.warning(
+      `baseline ${settings.baseline.path}: in a workflow_run job, make sure this file is the base repository's own, not one from the triggering run's artifact: ` +
+        'a pull request\'s code wrote that artifact and could choose its own baseline. baseline: artifact fetches it from the base branch\'s runs.'
+    )
+  }
+}
+
+/** Runs the mode the inputs ask for on one workload; returns what it left and whether the step should fail and why. */
+async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigger: Trigger | null): Promise<{ outcome: LegOutcome; failure: string | null }> {
+  const { settings, key } = leg
   const { core } = deps
-  const thresholds = loadThresholds(settings.thresholds)
   if (settings.mode === 'run' || settings.mode === 'baseline') {
     const result = await measure(settings, deps, workloadOf(settings, deps))
-    core.setOutput(OUTPUTS.resultPath, settings.resultPath)
-    core.summary.addRaw(`### llm-perf-gate: measured \`${result.workload.name}\`\n\n\`\`\`\n${formatConsoleSummary(result)}\`\`\`\n`)
+    // The name is the workload file's, which allows only letters, digits, '.', '_' and '-'.
+    core.summary.addRaw(`### llm-perf-gate: measured \`${result.workload.name}\`\n\n${fencedCode(formatConsoleSummary(result))}\n`)
     if (settings.mode === 'baseline') {
-      const name = baselineArtifactName(result.workload.name)
+      const name = baselineArtifactName(key)
       const uploaded = await core.group(`Upload the baseline artifact ${name}`, () => uploadBaselineArtifact(deps.artifactClient(), { name, files: [settings.resultPath], retentionDays: 90 }))
       core.info(`uploaded ${uploaded.name}${uploaded.size !== undefined ? ` (${uploaded.size} bytes)` : ''}: pull requests with baseline: artifact compare against it`)
       core.summary.addRaw(`Uploaded as the baseline artifact \`${name}\`.\n`)
     }
     await core.summary.write()
-    return null
+    return { outcome: { key, resultPath: settings.resultPath, compared: null }, failure: null }
   }
 
+  const findBaseline = (): Promise<ResolvedBaseline> => core.group('Find the baseline', () => resolveBaseline(settings, deps, leg, trigger!))
   let current: ResultFile
   let baseline: ResolvedBaseline
   if (settings.mode === 'ab') {
@@ -56,21 +71,54 @@ async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<stri
     baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json') }
   } else if (settings.mode === 'compare') {
     current = readResultFile(settings.resultPath, 'result-path')
-    baseline = await core.group('Find the baseline', () => resolveBaseline(settings, deps, current.workload.name))
+    baseline = await findBaseline()
   } else {
     const workload = workloadOf(settings, deps)
     // Find the baseline first: a broken one should not cost a whole run to discover.
-    baseline = await core.group('Find the baseline', () => resolveBaseline(settings, deps, workload.spec.name))
+    baseline = await findBaseline()
     current = await measure(settings, deps, workload)
   }
-  const published = await core.group('Compare and report', () => publish({ settings, deps, thresholds, current, baseline, workloadFile: settings.workload }))
+  logBaseline(settings, deps, baseline)
+  const published = await core.group('Compare and report', () => publish({ settings, deps, thresholds, current, baseline, workloadFile: settings.workload, key, trigger: trigger! }))
   core.info(`verdict: ${published.verdict}`)
-  if (!published.failed) return null
-  if (published.verdict === 'fail') {
-    const regressed = published.comparison!.metrics.filter((m) => m.status === 'regressed' && m.gate === 'fail').map((m) => m.metric)
-    return `performance regression in ${current.workload.name}: ${regressed.join(', ')}`
+  const outcome: LegOutcome = {
+    key,
+    resultPath: published.resultPath,
+    compared: { verdict: published.verdict, comparisonPath: published.comparisonPath, reportPath: published.reportPath, htmlPath: published.htmlPath, regressions: published.regressions }
   }
-  return `the verdict is ${published.verdict} (fail-on: ${settings.failOn}${thresholds.fail_on_inconclusive ? ', and the thresholds set fail_on_inconclusive' : ''})`
+  if (!published.failed) return { outcome, failure: null }
+  if (published.verdict === 'fail') return { outcome, failure: `performance regression in ${current.workload.name}: ${published.regressions.join(', ')}` }
+  return { outcome, failure: `the verdict is ${published.verdict} (fail-on: ${settings.failOn}${thresholds.fail_on_inconclusive ? ', and the thresholds set fail_on_inconclusive' : ''})` }
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** Runs every leg (one per workload); a leg that throws does not stop the others. Returns why the step fails, or null. */
+async function runLegs(settings: ActionSettings, deps: ActionDeps): Promise<string | null> {
+  const thresholds = loadThresholds(settings.thresholds)
+  const legs = planLegs(settings, settings.key === null ? ((await deps.gpuModel?.()) ?? null) : null)
+  const comparing = settings.mode !== 'run' && settings.mode !== 'baseline'
+  const trigger = comparing ? await resolveTrigger(settings, deps) : null
+  if (legs.length === 1) {
+    const { outcome, failure } = await runLeg(legs[0]!, deps, thresholds, trigger)
+    setOutputs(deps.core, [outcome])
+    return failure
+  }
+  const outcomes: LegOutcome[] = []
+  const failures: string[] = []
+  for (const leg of legs) {
+    try {
+      const { outcome, failure } = await runLeg(leg, deps, thresholds, trigger)
+      outcomes.push(outcome)
+      if (failure !== null) failures.push(`${leg.key}: ${failure}`)
+    } catch (error) {
+      outcomes.push({ key: leg.key, resultPath: leg.settings.resultPath, compared: null })
+      failures.push(`${leg.key}: ${error instanceof InputError ? '' : 'llm-perf-gate failed: '}${messageOf(error)}`)
+      deps.core.error(`${leg.key}: ${messageOf(error)}`)
+    }
+  }
+  setOutputs(deps.core, outcomes)
+  return failures.length === 0 ? null : failures.join('; ')
 }
 
 /** The action: one failure boundary around the mode the inputs ask for. */
@@ -80,10 +128,9 @@ export async function run(deps: ActionDeps): Promise<void> {
     // No core.setSecret: it writes the token itself to stdout (as ::add-mask::), and the runner
     // already masks ${{ github.token }} and secrets; the token is never logged here.
     const settings = readSettings((name) => core.getInput(name))
-    const failure = await runMode(settings, deps)
+    const failure = await runLegs(settings, deps)
     if (failure !== null) core.setFailed(failure)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    core.setFailed(error instanceof InputError ? message : `llm-perf-gate failed: ${message}`)
+    core.setFailed(error instanceof InputError ? messageOf(error) : `llm-perf-gate failed: ${messageOf(error)}`)
   }
 }

@@ -1,10 +1,11 @@
 import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
-import { baselineArtifactName, fetchBaselineArtifact, workflowFileFromRef } from '../github/baseline-artifact.js'
+import { baselineArtifactName, fetchBaselineArtifact, type BaselineArtifact, type BaselineNotFound } from '../github/baseline-artifact.js'
 import type { ResultLike } from '../result/columns.js'
 import { readComparableResult } from '../result/load.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
+import type { Trigger } from './trigger.js'
 
 export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; /** The file read, for what needs its request records (the HTML report). */ path?: string } | { found: false; reason: string }
 
@@ -15,36 +16,48 @@ export function baseBranchOf(context: ActionDeps['context']): string {
   return context.payload.pull_request?.base?.ref ?? context.payload.repository?.default_branch ?? 'main'
 }
 
+/** Which baseline artifact to look for: the leg's key, then (a default key that gained the GPU model) the workload name alone, as versions before `key` named it. */
+export interface BaselineNames {
+  key: string
+  legacyKey: string | null
+}
+
 /**
  * The baseline: a committed result file (release sign-off), or the result artifact of the newest
- * successful run of this workflow on the base branch. Not finding one is an answer, never an
- * error: the caller reports the verdict as inconclusive and says how to create one.
+ * successful run on the base branch of this workflow (in a workflow_run job: of the workflow that
+ * triggered it). Not finding one is an answer, never an error: the caller reports the verdict as
+ * inconclusive and says how to create one.
  */
-export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps, workloadName: string): Promise<ResolvedBaseline> {
+export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps, names: BaselineNames, trigger: Trigger): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'path') {
     return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path, path: settings.baseline.path }
   }
   if (settings.baseline.kind === 'none') return { found: false, reason: 'no baseline was given (input baseline)' }
   const { context } = deps
   if (settings.token === '') return { found: false, reason: 'baseline: artifact needs a token (input github-token, by default the workflow token) to look up earlier runs' }
-  if (context.workflowRef === undefined) return { found: false, reason: 'baseline: artifact needs GITHUB_WORKFLOW_REF (set by the runner) to find this workflow\'s earlier runs' }
-  const baseBranch = baseBranchOf(context)
-  const found = await fetchBaselineArtifact(deps.getOctokit(settings.token), {
-    owner: context.repo.owner,
-    repo: context.repo.repo,
-    workflowId: workflowFileFromRef(context.workflowRef),
-    baseBranch,
-    artifactName: baselineArtifactName(workloadName),
-    destination: mkdtempSync(join(deps.tempDirectory, 'llm-perf-gate-baseline-'))
-  })
+  if (trigger.baselineWorkflow === null) return { found: false, reason: `baseline: artifact needs GITHUB_WORKFLOW_REF (set by the runner, naming a .yml workflow file) to find this workflow's earlier runs; got ${JSON.stringify(context.workflowRef ?? null)}` }
+  const lookFor = async (key: string): Promise<BaselineArtifact | BaselineNotFound> =>
+    fetchBaselineArtifact(deps.getOctokit(settings.token), {
+      owner: context.repo.owner,
+      repo: context.repo.repo,
+      workflowId: trigger.baselineWorkflow!,
+      baseBranch: trigger.baseBranch,
+      artifactName: baselineArtifactName(key),
+      destination: mkdtempSync(join(deps.tempDirectory, 'llm-perf-gate-baseline-'))
+    })
+  let found = await lookFor(names.key)
+  if (!found.found && names.legacyKey !== null && names.legacyKey !== names.key) {
+    const legacy = await lookFor(names.legacyKey)
+    if (legacy.found) found = legacy
+  }
   if (!found.found) return { found: false, reason: found.reason }
   const file = found.files.find((name) => name.endsWith('.result.json')) ?? found.files[0]
   if (file === undefined) return { found: false, reason: `the baseline artifact of run ${found.runId} (${found.runUrl}) holds no result file` }
   return {
     found: true,
     result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
-    label: `${baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
-    source: found.runUrl,
+    label: `${trigger.baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
+    source: `${found.artifactName} from ${found.runUrl}`,
     path: join(found.path, file)
   }
 }

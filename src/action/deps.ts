@@ -40,4 +40,6 @@ export interface ActionDeps {
   io: CommandIo
   /** Scratch space (the runner's RUNNER_TEMP). */
   tempDirectory: string
+  /** The runner's GPU model (nvidia-smi), for the default key; absent or null: none known. */
+  gpuModel?: () => Promise<string | null>
 }

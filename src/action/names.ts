@@ -14,7 +14,8 @@ export const INPUTS = {
   comment: 'comment',
   failOn: 'fail-on',
   resultPath: 'result-path',
-  pullRequest: 'pull-request'
+  pullRequest: 'pull-request',
+  key: 'key'
 } as const
 
 export const OUTPUTS = {

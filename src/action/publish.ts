@@ -6,7 +6,7 @@ import type { Thresholds } from '../config/thresholds.js'
 import { annotateRegressions } from '../github/annotations.js'
 import { SECTION_PRIORITY, truncateCommentBody } from '../github/comment-body.js'
 import { commentMarker, upsertStickyComment } from '../github/comment.js'
-import { escapeMarkdown } from '../github/escape.js'
+import { escapeMarkdown, fencedCode } from '../github/escape.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { escapeKeepingOurLinks } from '../report/format.js'
 import { renderHtml } from '../report/html/page.js'
@@ -16,8 +16,8 @@ import { readResultFile, writeJsonFile } from '../result/io.js'
 import type { ResultFile } from '../result/types.js'
 import type { ResolvedBaseline } from './baseline.js'
 import type { ActionDeps } from './deps.js'
-import { OUTPUTS } from './names.js'
 import type { ActionSettings } from './settings.js'
+import type { Trigger } from './trigger.js'
 
 export interface PublishInput {
   settings: ActionSettings
@@ -27,6 +27,10 @@ export interface PublishInput {
   baseline: ResolvedBaseline
   /** The workload file, so annotations attach to it in the pull request. */
   workloadFile: string | null
+  /** Names the comment marker: from the workflow (key input or workload file), never from the result file. */
+  key: string
+  /** The pull request to comment on (verified in a workflow_run job) and the commit measured. */
+  trigger: Trigger
 }
 
 export interface Published {
@@ -34,6 +38,14 @@ export interface Published {
   comparison: Comparison | null
   /** Whether the verdict fails the step under fail-on and the thresholds' fail_on_inconclusive. */
   failed: boolean
+  resultPath: string
+  /** Empty when nothing was compared. */
+  comparisonPath: string
+  reportPath: string
+  /** report.html, empty when nothing was compared. */
+  htmlPath: string
+  /** Metrics that regressed beyond a failing gate. */
+  regressions: string[]
 }
 
 /** The report when no baseline was found: inconclusive, with how to create one. */
@@ -47,7 +59,7 @@ function noBaselineReport(name: string, reason: string, current: ResultFile, isO
         text: 'Create one by running this workflow on the base branch with `mode: baseline` (for example a nightly job on `main`, see the README\'s workflows), or pass a committed result file as `baseline:`. This run measured the candidate; its result is attached to the job.',
         priority: SECTION_PRIORITY.summary
       },
-      { title: 'candidate summary', text: ['<details><summary>Candidate summary</summary>', '', '```', formatConsoleSummary(current).trimEnd(), '```', '', '</details>'].join('\n'), priority: SECTION_PRIORITY.details }
+      { title: 'candidate summary', text: ['<details><summary>Candidate summary</summary>', '', fencedCode(formatConsoleSummary(current)), '', '</details>'].join('\n'), priority: SECTION_PRIORITY.details }
     ]
   }
 }
@@ -73,13 +85,13 @@ function fails(verdict: Verdict, settings: ActionSettings, thresholds: Threshold
 async function postComment(input: PublishInput, report: RenderedReport, regressed: boolean): Promise<void> {
   const { settings, deps } = input
   const { core, context } = deps
-  const issueNumber = settings.pullRequest ?? context.payload.pull_request?.number
+  const issueNumber = input.trigger.pullRequest ?? undefined
   if (settings.comment === 'never' || issueNumber === undefined) return
   if (settings.token === '') {
     core.warning('no github-token: the report is in the job summary but no pull-request comment was posted')
     return
   }
-  const marker = commentMarker(input.current.workload.name)
+  const marker = commentMarker(input.key)
   const { body } = truncateCommentBody({ marker, verdict: report.verdict, sections: report.sections, whereToFindTheRest: 'the job summary of this run' })
   try {
     const outcome = await upsertStickyComment(deps.getOctokit(settings.token), {
@@ -106,11 +118,11 @@ async function postComment(input: PublishInput, report: RenderedReport, regresse
   }
 }
 
-/** Compares (when there is a baseline), then writes the files, the summary, annotations, the comment and the outputs. */
+/** Compares (when there is a baseline), then writes the files, the summary, annotations and the comment; returns what the outputs say. */
 export async function publish(input: PublishInput): Promise<Published> {
   const { settings, deps, thresholds, current, baseline } = input
   const { core, context } = deps
-  const candidate = (context.payload.pull_request?.head?.sha ?? context.sha).slice(0, 7)
+  const candidate = input.trigger.candidateSha.slice(0, 7)
   let comparison: Comparison | null = null
   let report: RenderedReport
   const reportPath = join(settings.outputDirectory, 'report.md')
@@ -145,11 +157,6 @@ export async function publish(input: PublishInput): Promise<Published> {
   )
   await postComment(input, report, regressed.some((m) => m.gate === 'fail'))
   await core.summary.write()
-  core.setOutput(OUTPUTS.verdict, verdict)
-  core.setOutput(OUTPUTS.resultPath, settings.resultPath)
-  core.setOutput(OUTPUTS.comparisonPath, comparisonPath)
-  core.setOutput(OUTPUTS.reportMarkdownPath, reportPath)
-  core.setOutput(OUTPUTS.reportHtmlPath, htmlPath)
-  core.setOutput(OUTPUTS.regressions, regressed.filter((m) => m.gate === 'fail').map((m) => m.metric).join(','))
-  return { verdict, comparison, failed: fails(verdict, settings, thresholds) }
+  const regressions = regressed.filter((m) => m.gate === 'fail').map((m) => m.metric)
+  return { verdict, comparison, failed: fails(verdict, settings, thresholds), resultPath: settings.resultPath, comparisonPath, reportPath, htmlPath, regressions }
 }

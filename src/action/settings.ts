@@ -8,8 +8,12 @@ export type Mode = (typeof MODES)[number]
 export interface ActionSettings {
   /** What to do: `gate` runs then compares, `baseline` runs and uploads the result as the baseline artifact, `run` only runs, `compare` compares two existing files, `ab` interleaves two live servers. */
   mode: Mode
-  /** Workload file (YAML or JSON); needed by every mode but `compare`. */
+  /** Workload file (YAML or JSON); needed by every mode but `compare`. With several workloads: this leg's file (see legs.ts). */
   workload: string | null
+  /** The workload input as a list: files or glob patterns, from a newline- or comma-separated input; empty when none. */
+  workloads: string[]
+  /** Names the baseline artifact, the comment marker and (with several workloads) the result folder; null: the workload's name plus the runner's GPU model. */
+  key: string | null
   /** Server root overriding the workload's url (the candidate, in `ab`). */
   url: string | null
   /** The baseline server for `ab`. */
@@ -30,7 +34,7 @@ export interface ActionSettings {
   resultPath: string
   /** Folder for comparison.json and report.md (beside the result). */
   outputDirectory: string
-  /** The pull request to comment on when the event has none (a workflow_run job); null: the event's. */
+  /** The pull request to comment on when the event has none (a workflow_run job, where trigger.ts verifies it); null: the event's. */
   pullRequest: number | null
 }
 
@@ -47,8 +51,9 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 export function readSettings(getInput: GetInput): ActionSettings {
   const input = (name: string): string => getInput(name).trim()
   const mode = oneOf(INPUTS.mode, input(INPUTS.mode) || 'gate', MODES)
-  const workload = input(INPUTS.workload) || null
-  if (workload === null && mode !== 'compare') throw new InputError(`input ${INPUTS.workload}: required with mode ${mode}; expected the path of a workload file`)
+  const workloads = input(INPUTS.workload).split(/[\n,]/).map((entry) => entry.trim()).filter((entry) => entry !== '')
+  const workload = workloads.length === 1 ? workloads[0]! : null
+  if (workloads.length === 0 && mode !== 'compare') throw new InputError(`input ${INPUTS.workload}: required with mode ${mode}; expected the path of a workload file`)
   const baselineText = input(INPUTS.baseline)
   const baseline: ActionSettings['baseline'] = baselineText === '' ? { kind: 'none' } : baselineText === 'artifact' ? { kind: 'artifact' } : { kind: 'path', path: baselineText }
   if ((mode === 'gate' || mode === 'compare') && baseline.kind === 'none') {
@@ -70,9 +75,18 @@ export function readSettings(getInput: GetInput): ActionSettings {
   if (pullRequest !== null && (!Number.isInteger(pullRequest) || pullRequest < 1)) {
     throw new InputError(`input ${INPUTS.pullRequest}: got ${JSON.stringify(pullRequestText)}; expected a pull request number`)
   }
+  const key = input(INPUTS.key) || null
+  if (mode === 'compare' && workloads.length === 0 && key === null && (baseline.kind === 'artifact' || comment !== 'false')) {
+    throw new InputError(
+      `inputs ${INPUTS.key} and ${INPUTS.workload}: mode compare needs one of them to name the baseline artifact and the pull-request comment; ` +
+        'expected the key the measuring job used, or its workload file (they are never taken from the result file, which the measured code wrote)'
+    )
+  }
   return {
     mode,
     workload,
+    workloads,
+    key,
     pullRequest,
     url,
     baselineUrl,

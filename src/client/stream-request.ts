@@ -229,7 +229,7 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
       content_events: this.contentEvents,
       coalesced_events: this.coalesced,
       done: this.done,
-      finish_reason: this.finishReason,
+      finish_reason: this.finishReason === null ? null : this.context.redact(this.finishReason),
       ok: error === null
     }
     if (this.itlToken !== null) record.itl_token_ms = this.itlToken

@@ -21,9 +21,11 @@ export function commentMarker(workloadName: string): string {
 export const FORK_SAFE_COMMENT_GUIDANCE =
   'The token cannot write comments on this pull request. That is expected on a pull request from a fork, whose ' +
   'GITHUB_TOKEN is read-only; the report is still in the job summary and the report file. To comment on fork pull ' +
-  'requests, upload the report file as an artifact in this workflow and post it from a second workflow triggered by ' +
-  '`on: workflow_run` (types: [completed]): it runs with the base repository\'s token, so it can comment, and it must ' +
-  'not check out or run the pull request\'s code. If this is not a fork, give the job `permissions: pull-requests: write`.'
+  'requests, upload the result file and the pull request number as an artifact in this workflow, and compare and comment ' +
+  'from a second workflow triggered by `on: workflow_run` (types: [completed]) with `mode: compare`, `baseline: artifact` ' +
+  'and the same `key`: it runs with the base repository\'s token, so it can comment, and it must not check out or run the ' +
+  'pull request\'s code (examples/workflow-fork-*.yml, docs/workflows.md). If this is not a fork, give the job ' +
+  '`permissions: pull-requests: write`.'
 
 export type CommentMode = 'always' | 'on-regression'
 

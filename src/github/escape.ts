@@ -64,3 +64,25 @@ export function escapeHtml(text: string): string {
     .replace(/[&<>"']/g, (char) => (char === "'" ? '&#39;' : (HTML_ENTITIES[char] ?? char)))
     .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
 }
+
+/**
+ * Text that is not Markdown at all (a console summary, a log) as a fenced code block in
+ * Markdown: the fence is longer than any run of backticks in the text, so no line of it can close
+ * the block, and `<!--` is broken by a zero-width space, so the raw comment body never carries
+ * another comment's hidden marker. Inside the block GitHub renders no HTML, links or mentions.
+ */
+export function fencedCode(text: string, info = ''): string {
+  const plain = String(text).replace(/\r\n?/g, '\n').replace(INVISIBLE_OR_CONTROL, '').replace(/<!--/g, `<${ZWSP}!--`)
+  const longestRun = Math.max(0, ...Array.from(plain.matchAll(/`+/g), (match) => match[0].length))
+  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  return `${fence}${info}\n${plain.replace(/\n$/, '')}\n${fence}`
+}
+
+/**
+ * Makes text from a result file or a server one plain line for a terminal or a job log: no line
+ * breaks (a line that starts with `::` is a workflow command to the Actions runner), no control
+ * characters (terminal escape sequences) and no bidirectional overrides.
+ */
+export function oneLine(text: string): string {
+  return String(text).replace(LINE_BREAKS, ' ').replace(INVISIBLE_OR_CONTROL, '')
+}

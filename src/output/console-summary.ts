@@ -1,3 +1,4 @@
+import { oneLine } from '../github/escape.js'
 import type { Distribution, ResultFile } from '../result/types.js'
 
 const WIDTH = 50
@@ -29,8 +30,8 @@ export function formatConsoleSummary(result: ResultFile): string {
   const outputTokens = trials.reduce((sum, trial) => sum + trial.summary.total_output_tokens, 0)
   const lines = [
     banner('Serving Benchmark Result', '='),
-    row('Workload:', `${result.workload.name} (${result.workload.workload_hash.slice(0, 19)})`),
-    row('Server:', `${result.environment.server.url}${result.environment.server.model !== null ? ` (${result.environment.server.model})` : ''}`),
+    row('Workload:', oneLine(`${result.workload.name} (${result.workload.workload_hash.slice(0, 19)})`)),
+    row('Server:', oneLine(`${result.environment.server.url}${result.environment.server.model !== null ? ` (${result.environment.server.model})` : ''}`)),
     row('Trials:', `${trials.length}${result.interrupted === true ? ' (interrupted)' : ''}`),
     row('Successful requests:', String(s.completed)),
     row('Failed requests:', String(s.failed)),
@@ -50,6 +51,6 @@ export function formatConsoleSummary(result: ResultFile): string {
     '='.repeat(WIDTH)
   ]
   if (trials.length > 1) lines.push('Throughputs are the mean of the trials; latencies pool every trial\'s requests.')
-  for (const note of result.notes ?? []) lines.push(`note: ${note}`)
+  for (const note of result.notes ?? []) lines.push(`note: ${oneLine(note)}`)
   return `${lines.join('\n')}\n`
 }

@@ -57,7 +57,7 @@ function contextLine(input: ReportInput): string {
   const model = changedModel !== null ? `model ${escapeMarkdown(changedModel.baseline, { maxLength: 80 })} → ${escapeMarkdown(changedModel.current, { maxLength: 80 })}${hardware}` : server.model !== null ? `${escapeMarkdown(server.model, { maxLength: 80 })}${hardware}` : `an unnamed model${hardware}`
   const sides = describeTrials(comparison, code)
   const link = input.baselineLink !== undefined && /^https:\/\/[^\s()<>]+$/.test(input.baselineLink) ? ` ([run](${input.baselineLink}))` : ''
-  return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))}${link} · ${model} · ${sides} · ${describeLoad(current)} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
+  return `Candidate ${code(escapeMarkdown(labels.current, { maxLength: 80 }))} vs baseline ${code(escapeMarkdown(labels.baseline, { maxLength: 80 }))}${link} · ${model} · ${sides} · ${escapeMarkdown(describeLoad(current))} · thresholds ${code(escapeMarkdown(comparison.thresholds.source, { maxLength: 60 }))} (${comparison.thresholds.decision})`
 }
 
 function gatedTable(comparison: Comparison): string {
@@ -127,7 +127,7 @@ function detailsBlock(input: ReportInput): string {
     '',
     ...environments.flatMap((line) => [line, '']),
     ...(serverNotes.length > 0 ? ['What the servers did:', ...serverNotes.map((n) => `- ${escapeMarkdown(n, { maxLength: 300 })}`), ''] : []),
-    `Workload ${code(comparison.current.workload_hash.slice(0, 23))} · metric definitions version ${comparison.definitions} · llm-perf-gate ${escapeMarkdown(comparison.current.tool_version)} · alpha ${comparison.thresholds.alpha}`,
+    `Workload ${code(escapeMarkdown(comparison.current.workload_hash.slice(0, 23)).replaceAll('\\', ''))} · metric definitions version ${comparison.definitions} · llm-perf-gate ${escapeMarkdown(comparison.current.tool_version)} · alpha ${comparison.thresholds.alpha}`,
     ...(input.reproduce !== undefined ? ['', 'Reproduce locally:', '', '```sh', input.reproduce, '```'] : []),
     '',
     '</details>'

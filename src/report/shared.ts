@@ -14,15 +14,18 @@ export function describeTrials(comparison: Comparison, quote: (text: string) => 
 
 export const PICTURE_QUANTILES = [10, 25, 50, 75, 90, 95, 99] as const
 
-/** "concurrency 16 (closed loop)", "Poisson 8 req/s", "ramp 2→8 req/s". */
+/** A load field as written by us: a finite number, else "?" (a result file is not trusted to hold numbers there). */
+const count = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? String(value) : '?')
+
+/** "concurrency 16 (closed loop)", "Poisson 8 req/s", "ramp 2→8 req/s". Only numbers and our own words: nothing of the result's text. */
 export function describeLoad(result: ResultLike): string {
-  const load = result.workload.load as { concurrency?: number; rate?: number; arrival?: string; burstiness?: number; ramp?: Array<{ rate: number }> } | undefined
-  if (load === undefined) return 'load unknown'
-  const cap = load.concurrency !== undefined ? `, at most ${load.concurrency} in flight` : ''
-  const arrival = load.arrival === 'gamma' ? `gamma (burstiness ${load.burstiness})` : load.arrival === 'constant' ? 'constant' : 'Poisson'
-  if (load.ramp !== undefined && load.ramp.length > 0) return `${arrival} ramp ${load.ramp.map((stage) => stage.rate).join('→')} req/s${cap}`
-  if (load.rate !== undefined) return `${arrival} ${load.rate} req/s${cap}`
-  return `concurrency ${load.concurrency} (closed loop)`
+  const load = result.workload.load as { concurrency?: unknown; rate?: unknown; arrival?: unknown; burstiness?: unknown; ramp?: unknown } | undefined
+  if (load === undefined || load === null || typeof load !== 'object') return 'load unknown'
+  const cap = load.concurrency !== undefined ? `, at most ${count(load.concurrency)} in flight` : ''
+  const arrival = load.arrival === 'gamma' ? `gamma (burstiness ${count(load.burstiness)})` : load.arrival === 'constant' ? 'constant' : 'Poisson'
+  if (Array.isArray(load.ramp) && load.ramp.length > 0) return `${arrival} ramp ${load.ramp.map((stage: { rate?: unknown } | null) => count(stage?.rate)).join('→')} req/s${cap}`
+  if (load.rate !== undefined) return `${arrival} ${count(load.rate)} req/s${cap}`
+  return `concurrency ${count(load.concurrency)} (closed loop)`
 }
 
 /** Quantiles of a metric's per-request values pooled over the side's successful requests. */

@@ -1,4 +1,5 @@
 import type { MetricComparison } from '../compare/types.js'
+import { oneLine } from '../github/escape.js'
 import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
@@ -41,8 +42,8 @@ export function renderText(input: ReportInput): string {
   const { comparison } = input
   const head = VERDICT_HEAD[comparison.verdict]
   const headline = headlineMetric(comparison.metrics)
-  const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${comparison.current.name}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
-  lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${comparison.thresholds.source} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
+  const lines = [`${head.symbol} ${head.word.toUpperCase()}: ${oneLine(comparison.current.name)}${headline !== null ? ` (${label(headline.metric)} ${formatDelta(headline)})` : ''}`]
+  lines.push(`${describeTrials(comparison, (text) => text)} · ${describeLoad(input.current)} · thresholds ${oneLine(comparison.thresholds.source)} (${comparison.thresholds.decision}, alpha ${comparison.thresholds.alpha})`)
   const changed = whatChangedText(comparison)
   if (changed.length > 0) lines.push('', ...changed)
   const gated = comparison.metrics.filter((m) => m.gate !== 'off')
@@ -56,10 +57,10 @@ export function renderText(input: ReportInput): string {
   for (const m of gated) {
     const caveat = passCaveat(m)
     if (caveat !== null) why.push(`${label(m.metric)}: pass*, but ${caveat} (tolerance ${m.tolerance_pct}%)`)
-    if (m.reason !== undefined) why.push(`${label(m.metric)}: ${m.reason}`)
+    if (m.reason !== undefined) why.push(`${label(m.metric)}: ${oneLine(m.reason)}`)
   }
-  for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${check.detail}`)
-  why.push(...comparison.notes)
+  for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${oneLine(check.detail)}`)
+  why.push(...comparison.notes.map(oneLine))
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)

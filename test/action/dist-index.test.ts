@@ -90,7 +90,7 @@ describe('node dist/index.js, run the way the runner runs it', () => {
     })
   }
 
-  const compareInputs = (current: string, base = baseline): Record<string, string> => ({ mode: 'compare', baseline: base, 'result-path': current })
+  const compareInputs = (current: string, base = baseline): Record<string, string> => ({ mode: 'compare', key: 'synthetic', baseline: base, 'result-path': current })
 
   test('the first run posts one comment with the delta table and the hidden marker; an A/A comparison passes', async () => {
     const run = await runAction(compareInputs(same))

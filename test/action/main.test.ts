@@ -103,20 +103,18 @@ describe('the action, with its collaborators passed in', () => {
     const zipFiles = { 'synthetic.result.json': readFileSync(resultFile('artifact-baseline.json', { seed: 1 }), 'utf8') }
     const runId = github.addRun({ headBranch: 'main', headSha: '9f8e7d6c5b', event: 'schedule', conclusion: 'success', createdAt: '2026-11-21T02:00:00Z', path: '.github/workflows/perf.yml' })
     github.addArtifact(runId, { name: 'llm-perf-gate-baseline-synthetic', files: zipFiles })
-    const core = createFakeCore({ mode: 'compare', baseline: 'artifact', 'result-path': resultFile('current.json', { seed: 2 }), 'github-token': 'ghs_x', comment: 'false' })
+    const core = createFakeCore({ mode: 'compare', key: 'synthetic', baseline: 'artifact', 'result-path': resultFile('current.json', { seed: 2 }), 'github-token': 'ghs_x', comment: 'false' })
     await run(deps(core, github))
     expect(core.failed).toBeNull()
+    expect(core.infos).toContain(`baseline: main@\u200b9f8e7d6 (run ${runId}, 2026-11-21) (llm-perf-gate-baseline-synthetic from https://github.com/octo/perf/actions/runs/${runId})`.replace('@\u200b', '@'))
     expect(core.outputs.verdict).toBe('pass')
     // "@" is followed by a zero-width space in Markdown, so a label never mentions anyone.
     expect(core.summaryText).toContain(`main@\u200b9f8e7d6 (run ${runId}, 2026-11-21)`)
   })
 
   test('no baseline found: inconclusive with how to create one, never a silent pass', async () => {
-    const core = createFakeCore({ mode: 'compare', baseline: 'artifact', 'result-path': resultFile('lonely.json', { seed: 2, workloadHash: 'sha256:lonely' }), 'github-token': 'ghs_x', comment: 'false' })
-    // A workload with no artifact anywhere.
-    const lonely = JSON.parse(readFileSync(core.inputs['result-path']!, 'utf8')) as { workload: { name: string } }
-    lonely.workload.name = 'never-baselined'
-    writeFileSync(core.inputs['result-path']!, JSON.stringify(lonely))
+    // A key with no artifact anywhere.
+    const core = createFakeCore({ mode: 'compare', key: 'never-baselined', baseline: 'artifact', 'result-path': resultFile('lonely.json', { seed: 2, workloadHash: 'sha256:lonely' }), 'github-token': 'ghs_x', comment: 'false' })
     await run(deps(core, github))
     expect(core.outputs.verdict).toBe('inconclusive')
     expect(core.failed).toBeNull()
@@ -165,5 +163,49 @@ describe('the action, with its collaborators passed in', () => {
     expect(['pass', 'inconclusive']).toContain(core.outputs.verdict)
     expect(JSON.parse(readFileSync(core.outputs['comparison-path']!, 'utf8')).schema).toBe('llm-perf-gate/comparison@1')
     expect(core.summaryWrites).toBe(1)
+  })
+
+  test('several workloads: one baseline artifact, one comment and one folder per key; the outputs list them', async () => {
+    const multi = mkdtempSync(join(tmpdir(), 'lpg-multi-'))
+    for (const [name, concurrency] of [['sim-a', 4], ['sim-b', 2]] as const) {
+      writeFileSync(join(multi, `${name}.yml`), JSON.stringify({ name, url: simulator.url, trials: 3, requests: 12, warmup: 2, load: { concurrency }, prompts: { input_tokens: 32, output_tokens: 8 } }))
+    }
+    const gpu = { gpuModel: async () => 'NVIDIA L4' }
+    const uploads: Uploaded[] = []
+    const nightly = createFakeCore({ mode: 'baseline', workload: join(multi, '*.yml'), 'result-path': join(multi, 'out', 'current.result.json') })
+    await run({ ...deps(nightly, null, uploads, context({ eventName: 'schedule', payload: {} })), ...gpu })
+    expect(nightly.failed).toBeNull()
+    expect(uploads.map((u) => [u.name, u.files])).toEqual([
+      ['llm-perf-gate-baseline-sim-a-nvidia-l4', [join(multi, 'out', 'sim-a-nvidia-l4', 'current.result.json')]],
+      ['llm-perf-gate-baseline-sim-b-nvidia-l4', [join(multi, 'out', 'sim-b-nvidia-l4', 'current.result.json')]]
+    ])
+    expect(nightly.outputs).toEqual({ 'result-path': uploads.map((u) => u.files[0]).join('\n') })
+    const runId = github.addRun({ headBranch: 'main', event: 'schedule', createdAt: '2026-12-01T02:00:00Z' })
+    for (const upload of uploads) github.addArtifact(runId, { name: upload.name, files: { 'current.result.json': readFileSync(upload.files[0]!, 'utf8') } })
+
+    const pr = context({ payload: { pull_request: { number: 5, head: { sha: 'feedbeef' }, base: { ref: 'main' } } } })
+    const core = createFakeCore({ workload: `${join(multi, 'sim-b.yml')}, ${join(multi, 'sim-a.yml')}`, baseline: 'artifact', 'result-path': join(multi, 'pr', 'current.result.json'), 'github-token': 'ghs_x', 'fail-on': 'never' })
+    await run({ ...deps(core, github, [], pr), ...gpu })
+    expect(core.failed).toBeNull()
+    const markers = github.commentsOf(5).map((comment) => comment.body.split('\n')[0])
+    expect(markers.sort()).toEqual(['<!-- llm-perf-gate:sim-a-nvidia-l4 -->', '<!-- llm-perf-gate:sim-b-nvidia-l4 -->'])
+    const folders = ['sim-b-nvidia-l4', 'sim-a-nvidia-l4'].map((key) => join(multi, 'pr', key))
+    expect(core.outputs['result-path']).toBe(folders.map((folder) => join(folder, 'current.result.json')).join('\n'))
+    expect(core.outputs['report-markdown-path']).toBe(folders.map((folder) => join(folder, 'report.md')).join('\n'))
+    for (const folder of folders) expect(JSON.parse(readFileSync(join(folder, 'comparison.json'), 'utf8')).verdict).toMatch(/^(pass|inconclusive)$/)
+    expect(['pass', 'inconclusive']).toContain(core.outputs.verdict)
+    expect(core.infos.filter((line) => line.startsWith('baseline: main@'))).toHaveLength(2)
+  })
+
+  test('a default key that gained the GPU model still finds a baseline uploaded under the workload name alone', async () => {
+    const resultPath = join(mkdtempSync(join(tmpdir(), 'lpg-legacy-')), 'current.result.json')
+    await run(deps(createFakeCore({ mode: 'run', workload: workloadPath, 'result-path': resultPath }), null))
+    const runId = github.addRun({ headBranch: 'main', event: 'push', createdAt: '2026-12-02T02:00:00Z' })
+    github.addArtifact(runId, { name: 'llm-perf-gate-baseline-sim-chat', files: { 'current.result.json': readFileSync(resultPath, 'utf8') } })
+    const core = createFakeCore({ mode: 'compare', workload: workloadPath, baseline: 'artifact', 'result-path': resultPath, 'github-token': 'ghs_x', comment: 'false' })
+    await run({ ...deps(core, github), gpuModel: async () => 'NVIDIA L4' })
+    expect(core.failed).toBeNull()
+    expect(core.infos.find((line) => line.startsWith('baseline: '))).toContain('llm-perf-gate-baseline-sim-chat from ')
+    expect(core.summaryText).not.toContain('no baseline to compare with')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, escapeMarkdown } from '../../src/github/escape.js'
+import { escapeHtml, escapeMarkdown, fencedCode, oneLine } from '../../src/github/escape.js'
 
 /** Splits a Markdown table row into cells the way GFM does: on pipes not preceded by a backslash. */
 function cells(row: string): string[] {
@@ -74,5 +74,28 @@ describe('escapeMarkdown', () => {
 describe('escapeHtml', () => {
   it('keeps line breaks for a <pre> block but no markup', () => {
     expect(escapeHtml('Error: <b>boom</b>\n  at "x" \'y\'')).toBe('Error: &lt;b&gt;boom&lt;/b&gt;\n  at &quot;x&quot; &#39;y&#39;')
+  })
+})
+
+describe('fencedCode', () => {
+  it('uses a fence longer than any run of backticks, so the text cannot close it', () => {
+    const block = fencedCode('model ```` x\n```\n@org/team <img>')
+    expect(block.startsWith('`````\n')).toBe(true)
+    expect(block.endsWith('\n`````')).toBe(true)
+    expect(block.split('\n').slice(1, -1).every((line) => !/^`{5}/.test(line))).toBe(true)
+  })
+
+  it('breaks HTML comments, so the raw body never carries another comment marker', () => {
+    expect(fencedCode('<!-- llm-perf-gate:other -->')).not.toContain('<!--')
+  })
+
+  it('keeps ordinary text and line breaks as they are', () => {
+    expect(fencedCode('a\nb\n')).toBe('```\na\nb\n```')
+  })
+})
+
+describe('oneLine', () => {
+  it('removes line breaks, terminal escapes and bidirectional overrides', () => {
+    expect(oneLine('name\n::error::pwned\u001b[31m\u202Etxt')).toBe('name ::error::pwned[31mtxt')
   })
 })

@@ -52,6 +52,16 @@ export interface FakeArtifactInput {
   expiresAt?: string
 }
 
+export interface FakePullInput {
+  number: number
+  headSha: string
+  /** `owner/repo` of the head branch; the fake's own repository by default, another for a fork. */
+  headRepository?: string
+  headRef?: string
+  baseRef?: string
+  state?: 'open' | 'closed'
+}
+
 /** What writes (create/edit comment) answer: allowed, or refused as a fork's read-only token is. */
 export type WriteAccess = 'allow' | 'forbidden-403' | 'not-found-404'
 
@@ -113,6 +123,7 @@ export class FakeGitHub {
   private readonly comments = new Map<number, FakeComment[]>()
   private readonly runs: Array<FakeRunInput & { id: number }> = []
   private readonly artifacts: StoredArtifact[] = []
+  private readonly pulls = new Map<number, FakePullInput>()
   private nextId = 1000
   private clock = Date.parse('2026-01-01T00:00:00Z')
   private readonly server = createServer((request, response) => void this.handle(request, response))
@@ -153,6 +164,11 @@ export class FakeGitHub {
     const id = this.nextId++
     this.artifacts.push({ id, runId, input })
     return id
+  }
+
+  /** A pull request, served by `GET /repos/{owner}/{repo}/pulls/{number}`; adding the same number again replaces it (a new push). */
+  addPull(input: FakePullInput): void {
+    this.pulls.set(input.number, input)
   }
 
   private tick(): string {
@@ -198,6 +214,10 @@ export class FakeGitHub {
       found.comment.body = bodyText
       found.comment.updated_at = this.tick()
       return json(response, 200, this.commentJson(found.issue, found.comment))
+    }
+    if ((match = route.match(/^\/pulls\/(\d+)$/)) && method === 'GET') {
+      const pull = this.pulls.get(Number(match[1]))
+      return pull === undefined ? notFound(response) : json(response, 200, this.pullJson(pull))
     }
     if ((match = route.match(/^\/actions\/workflows\/([^/]+)\/runs$/)) && method === 'GET') {
       const workflow = decodeURIComponent(match[1] ?? '')
@@ -266,6 +286,26 @@ export class FakeGitHub {
       html_url: html, body: comment.body, created_at: comment.created_at, updated_at: comment.updated_at,
       issue_url: `${this.url}/repos/${this.owner}/${this.repo}/issues/${issueNumber}`, author_association: 'NONE',
       performed_via_github_app: null, user: { login: comment.user.login, id: 1, node_id: 'U_1', type: comment.user.type, site_admin: false }
+    }
+  }
+
+  /** The REST shape of a pull request (the fields a client reads, as GitHub names and nests them). */
+  private pullJson(pull: FakePullInput) {
+    const base = `${this.owner}/${this.repo}`
+    const repository = (fullName: string) => ({
+      id: fullName === base ? 42 : 43, node_id: `R_${fullName}`, name: fullName.split('/')[1], full_name: fullName, private: false,
+      owner: { login: fullName.split('/')[0], id: 7, type: 'User' }, html_url: `https://github.com/${fullName}`, fork: fullName !== base
+    })
+    const headRepository = pull.headRepository ?? base
+    return {
+      url: `${this.url}/repos/${base}/pulls/${pull.number}`, id: 5000 + pull.number, node_id: `PR_${pull.number}`,
+      html_url: `https://github.com/${base}/pull/${pull.number}`, number: pull.number, state: pull.state ?? 'open', locked: false,
+      title: `Pull request ${pull.number}`, user: { login: 'contributor', id: 9, type: 'User' }, body: null,
+      created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', closed_at: null, merged_at: null, merge_commit_sha: null,
+      draft: false, author_association: headRepository === base ? 'MEMBER' : 'CONTRIBUTOR',
+      head: { label: `${headRepository.split('/')[0]}:${pull.headRef ?? 'feature'}`, ref: pull.headRef ?? 'feature', sha: pull.headSha, user: { login: headRepository.split('/')[0], id: 8, type: 'User' }, repo: repository(headRepository) },
+      base: { label: `${this.owner}:${pull.baseRef ?? 'main'}`, ref: pull.baseRef ?? 'main', sha: 'b'.repeat(40), user: { login: this.owner, id: 7, type: 'User' }, repo: repository(base) },
+      merged: false, mergeable: null, comments: 0, commits: 1, additions: 1, deletions: 0, changed_files: 1
     }
   }
 
