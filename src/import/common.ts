@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
+import { z } from 'zod'
 import { canonicalJson } from '../config/workload.js'
 import { captureRunner } from '../environment.js'
 import { InputError } from '../errors.js'
@@ -29,6 +30,19 @@ export interface ImportedRequest {
   cancelled?: boolean
   error?: { message: string; status?: number }
 }
+
+const isNumberList = (value: unknown): value is number[] => {
+  if (!Array.isArray(value)) return false
+  for (const item of value) if (typeof item !== 'number') return false
+  return true
+}
+
+/**
+ * Per-request arrays checked by a loop rather than element by element through the schema library:
+ * a large run holds millions of ITLs, and a schema that checks and copies each took seconds.
+ */
+export const numberList = (error: string) => z.custom<number[]>(isNumberList, { error })
+export const numberLists = (error: string) => z.custom<number[][]>((value) => Array.isArray(value) && value.every(isNumberList), { error })
 
 export const round3 = (value: number): number => Math.round(value * 1000) / 1000
 

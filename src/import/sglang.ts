@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { parseWithSchema } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import type { ResultFile } from '../result/types.js'
-import { buildResult, buildTrial, chooseRuns, inputLengthKey, nameFromFile, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
+import { buildResult, buildTrial, chooseRuns, inputLengthKey, nameFromFile, numberList, numberLists, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
 import { readJsonLines } from './jsonl.js'
 
 const anyNumber = z.custom<number>((value) => typeof value === 'number', { error: 'expected a number' })
@@ -10,10 +10,10 @@ const anyNumber = z.custom<number>((value) => typeof value === 'number', { error
 const DETAILS_HINT = 'run python -m sglang.bench_serving with --output-file and --output-details'
 
 const detailsSchema = z.looseObject({
-  input_lens: z.array(z.number(), { error: `expected per-request input lengths: ${DETAILS_HINT}` }),
-  output_lens: z.array(z.number(), { error: `expected per-request output lengths: ${DETAILS_HINT}` }),
-  ttfts: z.array(z.number(), { error: `expected per-request TTFTs in seconds: ${DETAILS_HINT}` }),
-  itls: z.array(z.array(z.number()), { error: `expected per-request ITL lists in seconds: ${DETAILS_HINT}` }),
+  input_lens: numberList(`expected per-request input lengths: ${DETAILS_HINT}`),
+  output_lens: numberList(`expected per-request output lengths: ${DETAILS_HINT}`),
+  ttfts: numberList(`expected per-request TTFTs in seconds: ${DETAILS_HINT}`),
+  itls: numberLists(`expected per-request ITL lists in seconds: ${DETAILS_HINT}`),
   errors: z.array(z.string().nullable()).optional()
 })
 

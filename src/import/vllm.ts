@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { parseWithSchema, readJsonFile } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import type { ResultFile } from '../result/types.js'
-import { buildResult, buildTrial, chooseRuns, inputLengthKey, nameFromFile, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
+import { buildResult, buildTrial, chooseRuns, inputLengthKey, nameFromFile, numberList, numberLists, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
 import { readJsonLines } from './jsonl.js'
 
 // Python's float('inf') arrives as Infinity, which z.number() refuses.
@@ -30,13 +30,13 @@ const vllmSchema = z.looseObject({
   ramp_up_end_rps: z.number().nullable().optional(),
   date: z.string().optional(),
   duration: z.number({ error: 'expected the benchmark duration in seconds' }).positive(),
-  input_lens: z.array(z.number(), { error: 'expected per-request input lengths: run vllm bench serve with --save-result --save-detailed' }),
-  output_lens: z.array(z.number(), { error: 'expected per-request output lengths: run vllm bench serve with --save-result --save-detailed' }),
-  ttfts: z.array(z.number(), { error: 'expected per-request TTFTs in seconds: run vllm bench serve with --save-result --save-detailed' }),
-  itls: z.array(z.array(z.number()), { error: 'expected per-request ITL lists in seconds: run vllm bench serve with --save-result --save-detailed' }),
+  input_lens: numberList('expected per-request input lengths: run vllm bench serve with --save-result --save-detailed'),
+  output_lens: numberList('expected per-request output lengths: run vllm bench serve with --save-result --save-detailed'),
+  ttfts: numberList('expected per-request TTFTs in seconds: run vllm bench serve with --save-result --save-detailed'),
+  itls: numberLists('expected per-request ITL lists in seconds: run vllm bench serve with --save-result --save-detailed'),
   errors: z.array(z.string().nullable()).optional(),
-  start_times: z.array(z.number()).optional(),
-  latencies: z.array(z.number()).optional(),
+  start_times: numberList('expected per-request send times in seconds').optional(),
+  latencies: numberList('expected per-request latencies in seconds').optional(),
   queue_times: z.array(z.number().nullable()).optional()
 })
 
