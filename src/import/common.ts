@@ -44,6 +44,19 @@ const isNumberList = (value: unknown): value is number[] => {
 export const numberList = (error: string) => z.custom<number[]>(isNumberList, { error })
 export const numberLists = (error: string) => z.custom<number[][]>((value) => Array.isArray(value) && value.every(isNumberList), { error })
 
+/** Math.min over an array of any length (spreading 100,000 arguments overflows the stack). */
+export function minOf(values: Iterable<number>): number {
+  let min = Infinity
+  for (const value of values) if (value < min) min = value
+  return min
+}
+
+export function maxOf(values: Iterable<number>): number {
+  let max = -Infinity
+  for (const value of values) if (value > max) max = value
+  return max
+}
+
 export const round3 = (value: number): number => Math.round(value * 1000) / 1000
 
 // Error text comes from another tool's file: a traceback can quote a URL with a signed query or
@@ -164,8 +177,8 @@ export function observedLengths(requests: readonly ImportedRequest[]): Record<st
   return {
     requests: requests.length,
     input_tokens_median: median(inputs),
-    input_tokens_min: inputs.length > 0 ? Math.min(...inputs) : null,
-    input_tokens_max: inputs.length > 0 ? Math.max(...inputs) : null,
+    input_tokens_min: inputs.length > 0 ? minOf(inputs) : null,
+    input_tokens_max: inputs.length > 0 ? maxOf(inputs) : null,
     output_tokens_median: median(outputs)
   }
 }

@@ -2,7 +2,7 @@ import { extname } from 'node:path'
 import { readJsonFile, readStructuredFile } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import type { ResultFile } from '../result/types.js'
-import { buildResult, buildTrial, chooseRuns, inputLengthKey, isoFromEpochSeconds, nameFromFile, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
+import { buildResult, buildTrial, chooseRuns, inputLengthKey, isoFromEpochSeconds, maxOf, minOf, nameFromFile, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
 
 /**
  * GuideLLM `benchmarks.json` / `.yaml` (vllm-project/guidellm, read at ee7a7745 and its tags):
@@ -140,7 +140,7 @@ function readBenchmark(raw: unknown, number: number, shape: Shape, file: string)
   if (read.length === 0) throw new InputError(`${where}: holds no requests`)
   const openLoop = OPEN_LOOP.has(String(strategy.type_)) && numberAt(strategy.max_concurrency) === null
   read.sort((a, b) => (a.request.start ?? Infinity) - (b.request.start ?? Infinity))
-  const origin = Math.min(...read.map(({ request }) => Math.min(request.start ?? Infinity, openLoop ? (request.targeted ?? Infinity) : Infinity)))
+  const origin = minOf(read.map(({ request }) => Math.min(request.start ?? Infinity, openLoop ? (request.targeted ?? Infinity) : Infinity)))
   const ms = (t: number | null): number | null => (t === null || !Number.isFinite(origin) ? null : (t - origin) * 1000)
   const requests = read.map(({ status, request }): ImportedRequest => {
     const ok = status === 'successful'
@@ -163,7 +163,7 @@ function readBenchmark(raw: unknown, number: number, shape: Shape, file: string)
   })
   // The rate the schedule itself set: GuideLLM keeps each request's targeted start.
   const targeted = read.map(({ request }) => request.targeted).filter((t): t is number => t !== null)
-  const span = targeted.length > 1 ? Math.max(...targeted) - Math.min(...targeted) : 0
+  const span = targeted.length > 1 ? maxOf(targeted) - minOf(targeted) : 0
   const targetRate = openLoop && span > 0 ? (targeted.length - 1) / span : null
   const pick = (value: Json, keys: readonly string[]): Json => Object.fromEntries(keys.filter((key) => key in value).map((key) => [key, value[key]]))
   const settingsPart: Json = {

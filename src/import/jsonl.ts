@@ -40,10 +40,8 @@ export function readJsonLines(file: string, what: string, onLine: (value: unknow
         pending += chunk
         continue
       }
-      let start = 0
       emit(pending + chunk.slice(0, newline))
-      pending = ''
-      start = newline + 1
+      let start = newline + 1
       newline = chunk.indexOf('\n', start)
       while (newline !== -1) {
         emit(chunk.slice(start, newline))

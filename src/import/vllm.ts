@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { parseWithSchema, readJsonFile } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import type { ResultFile } from '../result/types.js'
-import { buildResult, buildTrial, chooseRuns, inputLengthKey, nameFromFile, numberList, numberLists, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
+import { buildResult, buildTrial, chooseRuns, inputLengthKey, minOf, nameFromFile, numberList, numberLists, observedLengths, safeName, type ImportedRequest, type ImportedRun } from './common.js'
 import { readJsonLines } from './jsonl.js'
 
 // Python's float('inf') arrives as Infinity, which z.number() refuses.
@@ -83,7 +83,7 @@ function requestsOf(run: VllmRun, where: string): ImportedRequest[] {
     if (length !== undefined && length !== count) throw new InputError(`${where}: ${field} has ${length} entries but ttfts has ${count}; expected one per request`)
   }
   const starts = run.start_times !== undefined && run.start_times.length > 0 ? run.start_times : null
-  const firstStart = starts === null ? null : Math.min(...starts)
+  const firstStart = starts === null ? null : minOf(starts)
   // Without a concurrency cap, vLLM's queue time is the client falling behind its schedule; with
   // one, it is the wait for a free slot, which a closed loop does by design and is not lag.
   const queueIsLag = run.max_concurrency == null
