@@ -91,7 +91,7 @@ console.log(`## Reading vLLM result files
 
 A \`vllm bench serve --save-detailed\` file (1024 output tokens a request: 640 requests make ${mib(small)} MiB,
 5,200 make ${mib(large)} MiB), read in a fresh Node process each time; median of ${REPEATS}, each run listed.
-Peak memory is the process's resident set (Node itself is about 45 MiB). The YAML parser was not run
+Peak memory is the process's resident set (Node alone is about 40 MiB). The YAML parser was not run
 on the large file: it ran out of memory there (issue #17).
 
 | read | median time | peak memory | runs |
