@@ -4,9 +4,9 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-3XMQBQX5.js";
+} from "./chunks/chunk-JX7BC5Z2.js";
 import "./chunks/chunk-UI6X6NEQ.js";
-import "./chunks/chunk-2UXX3SB2.js";
+import "./chunks/chunk-DLTZ2DKJ.js";
 import "./chunks/chunk-USR4SPVJ.js";
 import "./chunks/chunk-XEZUBJ5O.js";
 

@@ -65,11 +65,12 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
 
   program
     .command('import')
-    .description("convert another tool's result (vllm bench serve --save-result --save-detailed) or a run's journal into a result file")
-    .requiredOption('--from <source>', 'vllm or journal')
-    .argument('<files...>', 'vLLM result files (one trial each), or one .journal.jsonl')
+    .description("convert another tool's result (vllm bench serve, AIPerf, GuideLLM, SGLang bench_serving) or a run's journal into a result file (docs/imports.md)")
+    .requiredOption('--from <source>', 'vllm, aiperf, guidellm, sglang or journal')
+    .argument('<files...>', 'vllm: --save-detailed JSON files; aiperf: profile_export.jsonl files; guidellm: one benchmarks.json/.yaml; sglang: bench_serving JSONL files; journal: one .journal.jsonl')
     .option('--out <file>', 'result file (default: <name>.result.json)')
-    .option('--name <name>', 'workload name for an imported vLLM result')
+    .option('--name <name>', 'workload name (default: from the input file name)')
+    .option('--benchmark <n>', 'which run to import when the input holds several workloads (a GuideLLM sweep, an SGLang rate range): its number in the listing', integer('--benchmark', 1))
     .action((files: string[], options) => run(import('./commands/import.js').then((m) => m.importCommand({ ...options, files }, processIo(signal)))))
 
   program

@@ -1,18 +1,25 @@
+import { importAiperf } from '../import/aiperf.js'
+import { importGuidellm } from '../import/guidellm.js'
 import { importJournal } from '../import/journal.js'
+import { importSglang } from '../import/sglang.js'
 import { importVllm } from '../import/vllm.js'
 import { InputError } from '../errors.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { writeJsonFile } from '../result/io.js'
 import type { CommandIo } from './io.js'
 
-export const IMPORT_SOURCES = ['vllm', 'journal'] as const
+export const IMPORT_SOURCES = ['vllm', 'aiperf', 'guidellm', 'sglang', 'journal'] as const
 
 export interface ImportOptions {
   from: string
   files: string[]
   out?: string
   name?: string
+  /** Which run, when the input holds several workloads (1-based, as the listing numbers them). */
+  benchmark?: number
 }
+
+const IMPORTERS = { vllm: importVllm, aiperf: importAiperf, guidellm: importGuidellm, sglang: importSglang }
 
 /** Turns another tool's result (or a crashed run's journal) into a result file. */
 export async function importCommand(options: ImportOptions, io: CommandIo): Promise<number> {
@@ -20,7 +27,8 @@ export async function importCommand(options: ImportOptions, io: CommandIo): Prom
     throw new InputError(`--from: got ${JSON.stringify(options.from)}; expected one of ${IMPORT_SOURCES.join(', ')}`)
   }
   if (options.from === 'journal' && options.files.length !== 1) throw new InputError('import --from journal: give exactly one .journal.jsonl file')
-  const result = options.from === 'vllm' ? importVllm(options.files, options.name) : importJournal(options.files[0]!)
+  if (options.from === 'journal' && options.benchmark !== undefined) throw new InputError('import --from journal: --benchmark picks a run of another tool\'s file; a journal holds one run')
+  const result = options.from === 'journal' ? importJournal(options.files[0]!) : IMPORTERS[options.from as keyof typeof IMPORTERS](options.files, options.name, options.benchmark)
   const out = options.out ?? `${result.workload.name}.result.json`
   writeJsonFile(out, result)
   io.stdout.write(formatConsoleSummary(result))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
 import { InputError, describeValue, formatPath } from '../errors.js'
@@ -22,6 +22,72 @@ export function readStructuredFile(file: string, what: string): unknown {
     }
     throw error
   }
+}
+
+// Python's json module writes these for float('inf') and float('nan') (vllm bench serve
+// --burstiness inf, sglang --request-rate inf); they are not JSON. Matched outside strings only.
+const PYTHON_NON_FINITE = /"(?:[^"\\]|\\.)*"|(-?)\b(Infinity|NaN)\b/g
+
+/**
+ * Where V8's JSON.parse stopped: its message gives the position, or for an unexpected token only
+ * the surrounding text (10 characters either side), which is found in the input.
+ */
+function errorOffset(text: string, message: string): number | null {
+  const position = /at position (\d+)/.exec(message)
+  if (position !== null) return Number(position[1])
+  const token = /^Unexpected token '([^']+)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message)
+  if (token === null) return null
+  const found = text.indexOf(token[3]!)
+  if (found === -1) return null
+  return token[2] !== undefined ? found + 10 : found + Math.max(0, token[3]!.indexOf(token[1]!))
+}
+
+/**
+ * Parses JSON text as JSON, accepting the `Infinity`, `-Infinity` and `NaN` tokens Python writes:
+ * infinities become the JavaScript infinities and NaN becomes null. `where` names the file (and
+ * line) in the error. Standard JSON takes the fast path; the rewrite only runs when it fails.
+ */
+export function parseJsonText(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    // fall through: Python's non-finite tokens, or a real syntax error reported below
+  }
+  const rewritten = text.replace(PYTHON_NON_FINITE, (match: string, sign: string | undefined, token: string | undefined) =>
+    token === undefined ? match : token === 'NaN' ? 'null' : `${sign ?? ''}1e999`
+  )
+  try {
+    return JSON.parse(rewritten)
+  } catch (error) {
+    const message = (error as Error).message
+    const offset = errorOffset(rewritten, message)
+    let at = ''
+    if (offset !== null) {
+      const before = rewritten.slice(0, offset)
+      const line = before.split('\n').length
+      at = line > 1 ? ` at line ${line}, column ${offset - before.lastIndexOf('\n')}` : ` at column ${offset + 1}`
+    }
+    throw new InputError(`${where}: not valid JSON${at}: ${message.replace(/\s*\(line \d+ column \d+\)$/, '').slice(0, 200)}`)
+  }
+}
+
+// V8 cannot hold one string longer than about 2^29 characters.
+const MAX_JSON_BYTES = 512 * 2 ** 20
+
+/** Reads a .json file with the JSON parser (not the YAML one, which is slower by far and rejects Python's `Infinity`). */
+export function readJsonFile(file: string, what: string): unknown {
+  let text: string
+  try {
+    const size = statSync(file).size
+    if (size > MAX_JSON_BYTES) throw new InputError(`${what} ${file}: ${(size / 2 ** 20).toFixed(0)} MiB is more than the ${MAX_JSON_BYTES / 2 ** 20} MiB one JSON document can be read as; split the run or save it without per-request texts`)
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(`${what} ${file}: cannot read it (${code ?? String(error)}); expected a readable JSON file`)
+  }
+  if (text.trim() === '') throw new InputError(`${what} ${file}: the file is empty; expected a JSON document`)
+  return parseJsonText(text, `${what} ${file}`)
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {

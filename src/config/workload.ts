@@ -50,7 +50,13 @@ const loadSchema = z
     rate: positive.optional(),
     arrival: z.enum(['constant', 'poisson', 'gamma'], { error: 'expected one of constant, poisson, gamma' }).default('poisson'),
     burstiness: positive.default(1),
-    ramp: z.array(stageSchema).default([])
+    ramp: z.array(stageSchema).default([]),
+    // No default, and false is dropped: only `true` changes the schedule, so only `true` enters the
+    // workload hash, and every existing workload keeps its hash.
+    exact_rate: z
+      .boolean({ error: 'expected true or false' })
+      .optional()
+      .transform((value) => (value === true ? true : undefined))
   })
   .superRefine((load, ctx) => {
     if (load.concurrency === undefined && load.rate === undefined && load.ramp.length === 0) {
@@ -61,6 +67,9 @@ const loadSchema = z
     }
     if (load.ramp.length > 0 && load.ramp[load.ramp.length - 1]!.rate === 0) {
       ctx.addIssue({ code: 'custom', message: 'the last ramp stage continues until every request is sent, so its rate must be > 0', path: ['ramp', load.ramp.length - 1, 'rate'] })
+    }
+    if (load.exact_rate === true && load.rate === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'exact_rate rescales the gaps of one open-loop rate: set load.rate (a ramp gives each stage its own rate)', path: ['exact_rate'] })
     }
     if (load.burstiness !== 1 && load.arrival !== 'gamma') {
       ctx.addIssue({ code: 'custom', message: 'burstiness applies only to arrival: gamma', path: ['burstiness'] })

@@ -84,6 +84,52 @@ describe('open-loop schedules', () => {
     expect(plan.kind === 'open' && plan.scheduledRate).toBeCloseTo(4, 9)
   })
 
+  test('a Poisson schedule offers what its sample of gaps realises, not exactly the configured rate', () => {
+    const plan = buildSendPlan(loadOf({ rate: 6 }), 200, 0, 0)
+    expect(plan.kind === 'open' && plan.scheduledRate).not.toBeCloseTo(6, 2)
+  })
+
+  test.each([
+    [{ rate: 6 }, 200, 0],
+    [{ rate: 6 }, 200, 42],
+    [{ rate: 0.5, arrival: 'gamma', burstiness: 0.3 }, 57, 3],
+    [{ rate: 250, arrival: 'poisson', concurrency: 8 }, 10_000, 9]
+  ])('exact_rate rescales the gaps so the offered rate is the configured one: %j, %i requests, seed %i', (load, count, seed) => {
+    const plan = buildSendPlan(loadOf({ ...load, exact_rate: true }), count, seed, 0)
+    if (plan.kind !== 'open') throw new Error('expected an open loop')
+    const offered = ((count - 1) * 1000) / (plan.sendAtMs[count - 1]! - plan.sendAtMs[0]!)
+    expect(Math.abs(offered - load.rate)).toBeLessThan(1e-9 * load.rate)
+    expect(Math.abs(plan.scheduledRate! - load.rate)).toBeLessThan(1e-9 * load.rate)
+    expect(plan.sendAtMs[0]).toBe(0)
+  })
+
+  test('exact_rate keeps the shape of the arrivals: the gaps are those of the same seed, scaled by one factor', () => {
+    const raw = gapsOf(openPlan({ rate: 6 }, 200, 0))
+    const exact = gapsOf(openPlan({ rate: 6, exact_rate: true }, 200, 0))
+    const factor = exact[0]! / raw[0]!
+    expect(factor).not.toBeCloseTo(1, 3)
+    exact.forEach((gap, i) => expect(gap).toBeCloseTo(raw[i]! * factor, 9))
+  })
+
+  test('exact_rate schedules are deterministic per seed and trial', () => {
+    const a = openPlan({ rate: 6, exact_rate: true }, 300, 5, 1)
+    expect([...openPlan({ rate: 6, exact_rate: true }, 300, 5, 1)]).toEqual([...a])
+    expect([...openPlan({ rate: 6, exact_rate: true }, 300, 6, 1)]).not.toEqual([...a])
+    expect([...openPlan({ rate: 6, exact_rate: true }, 300, 5, 2)]).not.toEqual([...a])
+  })
+
+  test('exact_rate: true is part of the workload hash; false or absent leave the hash as it was', () => {
+    const hash = (load: object): string => resolveWorkload({ name: 'x', load }, 'w').workloadHash
+    expect(hash({ rate: 6, exact_rate: false })).toBe(hash({ rate: 6 }))
+    expect(hash({ rate: 6, exact_rate: true })).not.toBe(hash({ rate: 6 }))
+    expect('exact_rate' in resolveWorkload({ name: 'x', load: { rate: 6 } }, 'w').spec.load).toBe(false)
+  })
+
+  test('exact_rate needs one open-loop rate', () => {
+    expect(() => loadOf({ concurrency: 4, exact_rate: true })).toThrow(/load.exact_rate: got true; exact_rate rescales the gaps of one open-loop rate/)
+    expect(() => loadOf({ ramp: [{ rate: 2, seconds: 10 }], exact_rate: true })).toThrow(/exact_rate/)
+  })
+
   test('a concurrency alone is a closed loop', () => {
     expect(buildSendPlan(loadOf({ concurrency: 16 }), 10, 1, 0)).toEqual({ kind: 'closed', concurrency: 16 })
   })
