@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
+import { telemetrySections } from './telemetry-section.js'
 
 export interface ReportInput {
   comparison: Comparison
@@ -144,6 +145,7 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
   }
   const reasons = reasonsList(comparison)
   if (reasons !== null) sections.push({ title: 'reasons and notes', text: reasons, priority: SECTION_PRIORITY.validity, cut: 'lines' })
+  sections.push(...telemetrySections(input))
   if (comparison.metrics.length > 0) {
     const headline = headlineMetric(comparison.metrics)
     const parsed = headline === null ? null : parseMetricName(headline.metric)
