@@ -32,7 +32,7 @@ const TEMPERATURE_RISE_C = 5
 
 const arrow = (a: string, b: string): string => `${a} → ${b}`
 const fraction = (value: number): string => value.toFixed(2)
-const count = (value: number): string => formatNumber(value >= 100 ? Math.round(value) : value)
+const count = (value: number): string => (Number.isInteger(value) || value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1))
 const whole = (value: number): string => formatNumber(Math.round(value))
 
 const THROTTLE_KINDS: Array<[RegExp, string]> = [
@@ -138,7 +138,13 @@ function causeFor(metric: string, found: ReturnType<typeof signals>): { cause: s
   return { cause: phrases.length === 0 ? null : phrases.join('; '), watched }
 }
 
-const needsDiagnosis = (m: MetricComparison): boolean => m.gate !== 'off' && (m.status === 'regressed' || m.status === 'inconclusive')
+/** Regressed, or inconclusive on the worse side: an inconclusive improvement needs no cause. */
+function needsDiagnosis(m: MetricComparison): boolean {
+  if (m.gate === 'off' || (m.status !== 'regressed' && m.status !== 'inconclusive')) return false
+  if (m.status === 'regressed') return true
+  const change = m.metric === 'error_rate' ? (m.delta_abs ?? null) : m.delta_pct
+  return change === null || (m.direction === 'lower_is_better' ? change > 0 : change < 0)
+}
 
 /**
  * One line per distinct cause, naming the regressed or inconclusive gated metrics it goes with.

@@ -73,17 +73,15 @@ export function openTelemetry(spec: TelemetrySpec | undefined, origin: string, h
   const scraper = spec.server_metrics ? deps.createScraper(metricsUrl, sameOrigin ? headers : {}) : null
   let serverState: 'unknown' | 'on' | 'off' = scraper === null ? 'off' : 'unknown'
   const deadlineMs = Math.min(spec.interval_ms * 0.8, 5000)
-  let gpu: GpuMonitor | null = null
   // The GPU readings of the trial being sampled, from its start on.
   let current: { window: GpuWindow; startMs: number } | null = null
+  // Started now, so nvidia-smi's own start-up (a second on some machines) is over by the first trial.
+  const gpu = spec.gpu ? deps.startGpuMonitor(spec.interval_ms, deps.clock) : null
+  gpu?.onReading((reading, atMs) => {
+    if (current !== null && atMs >= current.startMs) current.window.add(reading)
+  })
 
   const startTrial = (): TrialSampling => {
-    if (spec.gpu && gpu === null) {
-      gpu = deps.startGpuMonitor(spec.interval_ms, deps.clock)
-      gpu.onReading((reading, atMs) => {
-        if (current !== null && atMs >= current.startMs) current.window.add(reading)
-      })
-    }
     const startMs = deps.clock()
     const gpuWindow = new GpuWindow()
     current = { window: gpuWindow, startMs }
@@ -147,7 +145,7 @@ export function openTelemetry(spec: TelemetrySpec | undefined, origin: string, h
     startTrial,
     async close() {
       current = null
-      await Promise.all([scraper?.close(), (gpu as GpuMonitor | null)?.stop()])
+      await Promise.all([scraper?.close(), gpu?.stop()])
     }
   }
 }

@@ -4,8 +4,6 @@ export interface MetricsServer {
   url: string
   /** Scrapes received. */
   requests(): number
-  /** The most scrapes that were open at once (until answered, or until the client gave up). */
-  maxConcurrent(): number
   /** The headers of the last scrape. */
   lastHeaders(): Record<string, string | string[] | undefined>
   close(): Promise<void>
@@ -23,8 +21,6 @@ export interface MetricsServerOptions {
 /** A small loopback Prometheus endpoint for tests: GET /metrics answers `body(n)`. */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   let requests = 0
-  let open = 0
-  let maxOpen = 0
   let headers: Record<string, string | string[] | undefined> = {}
   const answer = (res: ServerResponse, scrape: number): void => {
     if (res.destroyed) return
@@ -38,9 +34,6 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
     }
     const scrape = requests++
     headers = req.headers
-    open++
-    maxOpen = Math.max(maxOpen, open)
-    res.once('close', () => open--)
     if (options.delayMs !== undefined) setTimeout(() => answer(res, scrape), options.delayMs)
     else answer(res, scrape)
   })
@@ -48,7 +41,6 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     requests: () => requests,
-    maxConcurrent: () => maxOpen,
     lastHeaders: () => headers,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { DEFAULT_TELEMETRY, type TelemetrySpec } from '../../src/telemetry/schema.js'
-import { openTelemetry, type TelemetrySession } from '../../src/telemetry/sampler.js'
+import type { MetricSeries } from '../../src/telemetry/prometheus.js'
+import { openTelemetry, type TelemetryDeps, type TelemetrySession } from '../../src/telemetry/sampler.js'
 import type { TrialTelemetry } from '../../src/telemetry/types.js'
 import { stubFakeNvidiaSmi } from '../helpers/fake-nvidia-smi.js'
 import { startMetricsServer, vllmExposition, type MetricsServer } from '../helpers/metrics-server.js'
@@ -60,14 +61,16 @@ describe('server metrics while a trial runs', () => {
       const server = await metricsServer({ body: () => '<html>not here</html>', ...options })
       const watch = session(spec(), server.url)
       const first = watch.startTrial()
-      await vi.waitFor(() => expect(server.requests()).toBe(1))
+      await vi.waitFor(() => expect(server.requests()).toBeGreaterThanOrEqual(1))
       expect(await first.stop()).toBeUndefined()
+      // Once it has answered (a scrape past its deadline on a busy machine is tried again), it is not asked again.
+      const asked = server.requests()
       expect(await trial(watch, () => undefined)).toBeUndefined()
-      expect(server.requests()).toBe(1)
+      expect(server.requests()).toBe(asked)
     }
   })
 
-  test('a slow endpoint costs samples, never more than one scrape at a time, and does not hold the trial’s end', async () => {
+  test('a slow endpoint costs samples and does not hold the trial’s end', async () => {
     vi.stubEnv('PATH', '/nonexistent')
     // Every answer comes after 1.5 s; a scrape's deadline is 80 ms at a 100 ms interval.
     const server = await metricsServer({ body: () => vllmExposition({ kv: 0.5 }), delayMs: 1500 })
@@ -78,7 +81,38 @@ describe('server metrics while a trial runs', () => {
     const telemetry = await sampling.stop()
     expect(performance.now() - stopping).toBeLessThan(1000)
     expect(telemetry).toBeUndefined()
-    expect(server.maxConcurrent()).toBe(1)
+  })
+
+  test('a tick that finds the last scrape still outstanding starts none, and counts it missed', async () => {
+    // Scripted timer and scraper: each scrape resolves only when the test says so.
+    const pending: Array<(series: MetricSeries[]) => void> = []
+    let tick: () => void = () => undefined
+    const deps: TelemetryDeps = {
+      clock: () => performance.now(),
+      createScraper: () => ({ scrape: () => new Promise((resolve) => pending.push((series) => resolve({ ok: true, series }))), close: async () => undefined }),
+      startGpuMonitor: () => ({ onReading: () => undefined, stop: async () => undefined }),
+      setInterval: (callback) => (tick = callback),
+      clearInterval: () => undefined
+    }
+    const watch = openTelemetry(spec({ gpu: false }), 'http://127.0.0.1:9', {}, deps)!
+    const sampling = watch.startTrial()
+    expect(pending).toHaveLength(1)
+    tick()
+    tick()
+    expect(pending).toHaveLength(1)
+    pending[0]!([{ name: 'vllm:num_requests_running', type: 'gauge', labels: {}, value: 3 }])
+    // The answer's handlers run in the microtasks after it; a turn of the event loop sees them done.
+    await new Promise((resolve) => setImmediate(resolve))
+    tick()
+    expect(pending).toHaveLength(2)
+    pending[1]!([{ name: 'vllm:num_requests_running', type: 'gauge', labels: {}, value: 5 }])
+    const stopping = sampling.stop()
+    await vi.waitFor(() => expect(pending).toHaveLength(3))
+    pending[2]!([{ name: 'vllm:num_requests_running', type: 'gauge', labels: {}, value: 4 }])
+    const telemetry = (await stopping)!
+    expect(telemetry.missed_scrapes).toBe(2)
+    expect(telemetry.server_metrics!['vllm:num_requests_running']).toEqual({ kind: 'gauge', mean: 4, max: 5, last: 4 })
+    expect(telemetry.samples.map((sample) => sample.server_metrics!['vllm:num_requests_running'])).toEqual([3, 5, 4])
   })
 
   test('the workload’s headers go to its own server’s endpoint, not to another origin', async () => {
