@@ -4,7 +4,7 @@ import type { ActionDeps } from './action/deps.js'
 import { OUTPUTS } from './action/names.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
-import { runAb } from './commands/ab.js'
+import { runAb, withAbServers } from './commands/ab.js'
 import { runAndWrite } from './commands/run.js'
 import { loadThresholds } from './config/thresholds.js'
 import { loadWorkload, type Workload } from './config/workload.js'
@@ -51,7 +51,10 @@ async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<stri
   let baseline: ResolvedBaseline
   if (settings.mode === 'ab') {
     const load = (url: string): Workload => workloadOf(settings, deps, url)
-    const { baseline: a, candidate: b } = await core.group('Interleaved A/B run', () => runAb({ baseline: load(settings.baselineUrl!), candidate: load(settings.url!) }, settings.outputDirectory, deps.io, false))
+    const workloads = { baseline: load(settings.baselineUrl!), candidate: load(settings.url!) }
+    const { baseline: a, candidate: b } = await core.group('Interleaved A/B run', () =>
+      withAbServers(workloads, settings.outputDirectory, { candidateServer: settings.candidateServer }, deps.io, () => runAb(workloads, settings.outputDirectory, deps.io, false))
+    )
     current = b
     baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json') }
   } else if (settings.mode === 'compare') {

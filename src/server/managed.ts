@@ -6,7 +6,7 @@ import { InputError } from '../errors.js'
 import { createRedactor } from '../redact.js'
 import { startServer, type LifecycleDeps, type RunningServer, type ServerLaunch } from './lifecycle.js'
 import { nodeLifecycleDeps } from './node-deps.js'
-import type { ServerSpec } from './schema.js'
+import { serverSchema, type ServerSpec } from './schema.js'
 
 /** One server a command starts: the workload it serves (its url, headers, and `server:` block) and where its log goes. */
 export interface ServerSide {
@@ -17,6 +17,16 @@ export interface ServerSide {
   label: string
   /** Overrides the workload's `server:` (ab's --candidate-server); null: this side starts nothing. */
   server?: ServerSpec | null
+}
+
+/**
+ * The `server:` block for a side started by a command of its own (`ab --candidate-server`): the
+ * workload's settings (env, cwd, health path, timeouts) with this command; its launch flags are
+ * not the workload's, so `args` is left out.
+ */
+export function serverWithCommand(command: string, base: ServerSpec | undefined): ServerSpec {
+  const { args: _args, ...settings } = base ?? serverSchema.parse({ command })
+  return { ...settings, command }
 }
 
 /** The log beside a result file. */

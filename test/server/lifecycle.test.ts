@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { abCommand } from '../../src/commands/ab.js'
 import { runCommand } from '../../src/commands/run.js'
 import { InputError } from '../../src/errors.js'
 import type { ResultFile } from '../../src/result/types.js'
@@ -155,5 +156,29 @@ describe('server.command', () => {
     expect(error.exitCode).toBe(130)
     expect(error.message).toContain('interrupted while waiting for it to become ready')
     expect(processGroupAlive(announcedPid(io.err()))).toBe(false)
+  })
+})
+
+describe('ab with servers', () => {
+  test('the workload’s server starts the baseline, --candidate-server the candidate, and both are stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-ab-servers-'))
+    const [portA, portB] = [await freePort(), await freePort()]
+    const workload = join(dir, 'w.json')
+    writeFileSync(workload, JSON.stringify({ name: 'ab-served', trials: 2, requests: 8, warmup: 1, load: { concurrency: 2 }, prompts: { input_tokens: 16, output_tokens: 8 }, telemetry: { gpu: false }, server: { command: simulate(portA), cwd: REPO, args: ['--profile', 'fast'] } }))
+    const io = captureIo()
+    const code = await abCommand({ workload, baselineUrl: `http://127.0.0.1:${portA}`, candidateUrl: `http://127.0.0.1:${portB}`, candidateServer: `${simulate(portB)} --slowdown tpot=1.2`, out: dir, quiet: true }, io)
+    expect([0, 1, 3]).toContain(code)
+    const pids = [...io.err().matchAll(/\(pid (\d+)\)/g)].map((match) => Number(match[1]))
+    expect(pids).toHaveLength(2)
+    for (const pid of pids) expect(processGroupAlive(pid)).toBe(false)
+    for (const port of [portA, portB]) expect(await portAnswers('127.0.0.1', port, 1000)).toBe(false)
+    const [baseline, candidate] = ['baseline', 'candidate'].map((side) => JSON.parse(readFileSync(join(dir, `${side}.result.json`), 'utf8')) as ResultFile)
+    // Each side says how its server was started; the candidate's flags are not the workload's.
+    expect(baseline!.workload.server).toMatchObject({ command: simulate(portA), args: ['--profile', 'fast'] })
+    expect((candidate!.workload.server as { command: string; args?: string[] }).command).toContain('--slowdown tpot=1.2')
+    expect((candidate!.workload.server as { args?: string[] }).args).toBeUndefined()
+    expect(baseline!.workload.workload_hash).toBe(candidate!.workload.workload_hash)
+    expect(readFileSync(join(dir, 'candidate.result.json.server.log'), 'utf8')).toContain('slowdown decode x1.2')
+    expect(existsSync(join(dir, 'baseline.result.json.server.log'))).toBe(true)
   })
 })
