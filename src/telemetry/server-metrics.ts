@@ -16,12 +16,23 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024
 const NAMES: ReadonlySet<string> = new Set(Object.keys(KNOWN_SERVER_METRICS))
 
 /**
+ * The endpoint asked for the known names only: prometheus_client (vLLM, SGLang) then serves just
+ * those (its `name[]` parameter), a few hundred bytes instead of tens of kilobytes of histograms;
+ * servers that do not know the parameter ignore it and serve everything, which is filtered here.
+ */
+export function restrictedMetricsUrl(metricsUrl: string): URL {
+  const url = new URL(metricsUrl)
+  for (const name of NAMES) url.searchParams.append('name[]', name)
+  return url
+}
+
+/**
  * Scrapes over a connection of its own (one undici Client, apart from the load's pool), so a
  * scrape never waits for, or holds, a connection the workload's requests use. `headers` go
  * only to the workload's own origin.
  */
 export function createMetricsScraper(metricsUrl: string, headers: Record<string, string>): MetricsScraper {
-  const url = new URL(metricsUrl)
+  const url = restrictedMetricsUrl(metricsUrl)
   const client = new Client(url.origin, { pipelining: 1, allowH2: false, connect: { timeout: 5000 }, keepAliveTimeout: 60_000 })
   return {
     async scrape(deadlineMs) {

@@ -6,6 +6,8 @@ export interface MetricsServer {
   requests(): number
   /** The headers of the last scrape. */
   lastHeaders(): Record<string, string | string[] | undefined>
+  /** The path and query of the last request. */
+  lastUrl(): string
   close(): Promise<void>
 }
 
@@ -22,13 +24,15 @@ export interface MetricsServerOptions {
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   let requests = 0
   let headers: Record<string, string | string[] | undefined> = {}
+  let url = ''
   const answer = (res: ServerResponse, scrape: number): void => {
     if (res.destroyed) return
     res.writeHead(options.status ?? 200, { 'content-type': options.contentType ?? 'text/plain; version=0.0.4; charset=utf-8' })
     res.end(options.body(scrape))
   }
   const server = createServer((req, res) => {
-    if (req.url !== '/metrics') {
+    url = req.url ?? ''
+    if (!url.startsWith('/metrics')) {
       res.writeHead(404).end()
       return
     }
@@ -42,6 +46,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     requests: () => requests,
     lastHeaders: () => headers,
+    lastUrl: () => url,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

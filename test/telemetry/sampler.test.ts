@@ -120,6 +120,11 @@ describe('server metrics while a trial runs', () => {
     const own = await metricsServer({ body: () => vllmExposition({ kv: 0.1 }) })
     await trial(session(spec(), own.url, { authorization: 'Bearer sk-own-server-1234' }), () => expect(own.requests()).toBeGreaterThanOrEqual(1))
     expect(own.lastHeaders().authorization).toBe('Bearer sk-own-server-1234')
+    // Only the known names are asked for (prometheus_client's name[] filter).
+    const asked = new URL(own.lastUrl(), own.url).searchParams.getAll('name[]')
+    expect(asked).toContain('vllm:kv_cache_usage_perc')
+    expect(asked).toContain('vllm:num_preemptions_total')
+    expect(asked).not.toContain('vllm:time_to_first_token_seconds')
 
     const elsewhere = await metricsServer({ body: () => vllmExposition({ kv: 0.1 }) })
     await trial(session(spec({ metrics_url: `${elsewhere.url}/metrics` }), own.url, { authorization: 'Bearer sk-own-server-1234' }), () => expect(elsewhere.requests()).toBeGreaterThanOrEqual(1))
