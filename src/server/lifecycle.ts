@@ -6,6 +6,8 @@ import { quoteLogTail } from './log-tail.js'
 export interface ServerLaunch {
   /** Names it in messages: "server", "candidate server". */
   label: string
+  /** The workload file whose `server:` this is, for error messages. */
+  source: string
   /** A string runs through the shell (`sh -c`); a list runs as argv. */
   command: string | readonly string[]
   /** The whole environment of the server (the inherited one with the workload's on top). */
@@ -82,7 +84,7 @@ export async function startServer(launch: ServerLaunch, deps: LifecycleDeps, sig
   const commandLine = describeCommand(launch.command, deps.redact)
   if (await deps.portAnswers(launch.host, launch.port, 2000)) {
     throw new InputError(
-      `${launch.label}: something already answers at ${where} (the workload's url), before \`${commandLine}\` was started; a server left from an earlier job must not be measured in place of this one. Stop it (for example \`fuser -k ${launch.port}/tcp\`) or give this server another port`
+      `${launch.label}: something already answers at ${where} (url of workload ${launch.source}), before \`${commandLine}\` was started; a server left from an earlier job must not be measured in place of this one. Stop it (for example \`fuser -k ${launch.port}/tcp\`) or give this server another port`
     )
   }
   const descriptor = deps.openLog(launch.logPath)
@@ -104,7 +106,7 @@ export async function startServer(launch: ServerLaunch, deps: LifecycleDeps, sig
   const pid = child.pid
   if (pid === undefined) {
     const failure = await exited
-    throw new InputError(`${launch.label}: \`${commandLine}\` could not be started (${failure.error?.message ?? 'no process'}); check server.command and server.cwd (${launch.cwd})`)
+    throw new InputError(`${launch.label}: \`${commandLine}\` could not be started (${failure.error?.message ?? 'no process'}); check server.command and server.cwd (${launch.cwd}) in workload ${launch.source}`)
   }
   deps.log(`${launch.label}: started \`${commandLine}\` (pid ${pid}); its output goes to ${launch.logPath}`)
 

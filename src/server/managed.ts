@@ -71,6 +71,7 @@ export function launchOf(side: ServerSide, inherited: NodeJS.ProcessEnv): { laun
   return {
     launch: {
       label: side.label,
+      source: side.workload.source,
       command: spec.command,
       env,
       cwd: resolve(base, spec.cwd),

@@ -102,6 +102,17 @@ describe('server.command', () => {
     expect(error.message).toContain(join(dir, 'r.json.server.log'))
   })
 
+  test('a program that does not exist, and an unset ${VAR}, are named before anything runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-server-'))
+    const port = await freePort()
+    const missing = await errorOf(runCommand({ workload: workloadFile(dir, port, { command: ['/nonexistent/engine', 'serve'] }), out: join(dir, 'r.json'), quiet: true }, captureIo()))
+    expect(missing.exitCode).toBe(2)
+    expect(missing.message).toMatch(/`\/nonexistent\/engine serve` could not be started \(spawn \/nonexistent\/engine ENOENT\); check server.command and server.cwd/)
+    const unset = await errorOf(runCommand({ workload: workloadFile(dir, port, { command: simulate(port), env: { HF_TOKEN: '${LPG_TEST_UNSET_TOKEN}' } }), out: join(dir, 'r.json'), quiet: true }, captureIo()))
+    expect(unset.message).toContain('server.env.HF_TOKEN uses ${LPG_TEST_UNSET_TOKEN}, but the environment variable LPG_TEST_UNSET_TOKEN is not set')
+    expect(await portAnswers('127.0.0.1', port, 1000)).toBe(false)
+  })
+
   test('a server that never answers 200 on its health path is stopped after ready_timeout_s', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lpg-server-'))
     const port = await freePort()
