@@ -98,6 +98,8 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .requiredOption('--workload <file>', 'workload file (YAML or JSON)')
     .requiredOption('--baseline-url <url>', 'server A')
     .requiredOption('--candidate-url <url>', 'server B')
+    .option('--baseline-server <command>', "starts server A (default: the workload's server.command); stopped at the end")
+    .option('--candidate-server <command>', "starts server B, with the workload's server: settings; stopped at the end")
     .option('--trials <k>', 'trials per server, overriding the workload', integer('--trials', 1))
     .option('--out <dir>', 'directory for baseline.result.json, candidate.result.json, report.md and report.html', '.')
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)')

@@ -6,7 +6,7 @@ import { setOutputs, type LegOutcome } from './action/outputs.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
 import { resolveTrigger, type Trigger } from './action/trigger.js'
-import { runAb } from './commands/ab.js'
+import { runAb, withAbServers } from './commands/ab.js'
 import { runAndWrite } from './commands/run.js'
 import { loadThresholds, type Thresholds } from './config/thresholds.js'
 import { loadWorkload, type Workload } from './config/workload.js'
@@ -66,7 +66,10 @@ async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigge
   let baseline: ResolvedBaseline
   if (settings.mode === 'ab') {
     const load = (url: string): Workload => workloadOf(settings, deps, url)
-    const { baseline: a, candidate: b } = await core.group('Interleaved A/B run', () => runAb({ baseline: load(settings.baselineUrl!), candidate: load(settings.url!) }, settings.outputDirectory, deps.io, false))
+    const workloads = { baseline: load(settings.baselineUrl!), candidate: load(settings.url!) }
+    const { baseline: a, candidate: b } = await core.group('Interleaved A/B run', () =>
+      withAbServers(workloads, settings.outputDirectory, { candidateServer: settings.candidateServer }, deps.io, () => runAb(workloads, settings.outputDirectory, deps.io, false))
+    )
     current = b
     baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json') }
   } else if (settings.mode === 'compare') {

@@ -6,6 +6,7 @@ export const INPUTS = {
   workload: 'workload',
   url: 'url',
   baselineUrl: 'baseline-url',
+  candidateServer: 'candidate-server',
   thresholds: 'thresholds',
   baseline: 'baseline',
   mode: 'mode',

@@ -18,6 +18,8 @@ export interface ActionSettings {
   url: string | null
   /** The baseline server for `ab`. */
   baselineUrl: string | null
+  /** Starts the candidate server of `ab` (the workload's `server:` starts the baseline); null: it is running already. */
+  candidateServer: string | null
   /** Thresholds file or preset name (`pr`, `nightly`, `release`). */
   thresholds: string
   /** Where the baseline comes from: a result file, or the last successful run of this workflow on the base branch. */
@@ -90,6 +92,7 @@ export function readSettings(getInput: GetInput): ActionSettings {
     pullRequest,
     url,
     baselineUrl,
+    candidateServer: input(INPUTS.candidateServer) || null,
     thresholds: input(INPUTS.thresholds) || 'pr',
     baseline,
     trials,

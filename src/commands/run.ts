@@ -5,6 +5,7 @@ import { writeJsonFile } from '../result/io.js'
 import { Journal } from '../result/journal.js'
 import type { ResultFile } from '../result/types.js'
 import { runWorkload } from '../runner/run.js'
+import { serverLogPath, withServers } from '../server/managed.js'
 import type { CommandIo } from './io.js'
 
 export interface RunCommandOptions {
@@ -21,13 +22,16 @@ export const defaultResultPath = (workload: Workload): string => `${workload.spe
 /**
  * Runs a workload and writes its result. Each finished request also goes to a journal beside
  * the result, so a crash leaves what was measured on disk; the journal is removed once the
- * result is written.
+ * result is written. A workload with `server:` has its server started and stopped around the run.
  */
 export async function runAndWrite(workload: Workload, out: string, io: CommandIo, quiet: boolean): Promise<ResultFile> {
   const journal = new Journal(`${out}.journal.jsonl`)
   const progress = createProgress({ stream: io.stderr, quiet, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
   try {
-    const result = await runWorkload(workload, { observer: progress, openJournal: () => journal, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
+    // The workload's `server:` is started first and stopped after the run, whatever happens.
+    const result = await withServers([{ workload, logPath: serverLogPath(out), label: 'server' }], io, () =>
+      runWorkload(workload, { observer: progress, openJournal: () => journal, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
+    )
     writeJsonFile(out, result)
     journal.close(true)
     return result

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { InputError } from '../errors.js'
+import { serverSchema } from '../server/schema.js'
+import { DEFAULT_TELEMETRY, telemetrySchema } from '../telemetry/schema.js'
 import { parseWithSchema, readStructuredFile } from './validate.js'
 
 export const API_KINDS = ['openai-completions', 'openai-chat', 'tgi'] as const
@@ -120,7 +122,9 @@ export const workloadSchema = z.strictObject({
     })
     .default({ connect_s: 10, first_token_s: 60, idle_s: 30, request_s: 300 }),
   slo: z.strictObject({ ttft_ms: positive.optional(), tpot_ms: positive.optional(), e2e_ms: positive.optional() }).default({}),
-  headers: z.record(z.string(), z.string({ error: 'expected a string (use "${VAR}" for secrets)' })).default({})
+  headers: z.record(z.string(), z.string({ error: 'expected a string (use "${VAR}" for secrets)' })).default({}),
+  server: serverSchema.optional(),
+  telemetry: telemetrySchema.default(DEFAULT_TELEMETRY)
 })
 
 export type WorkloadSpec = z.output<typeof workloadSchema>
@@ -240,10 +244,11 @@ export const WORKLOAD_HASH_VERSION = 2
 /**
  * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare;
  * `model`, from version 2), how often the trial is replicated (`trials`), and the prompt file's
- * path (its content counts). Header templates count ("${KEY}"), their expanded values never do.
+ * path (its content counts), and how the server is started and watched (`server`, `telemetry`).
+ * Header templates count ("${KEY}"), their expanded values never do.
  */
 export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null, version: 1 | 2 = WORKLOAD_HASH_VERSION): string {
-  const { url: _url, trials: _trials, model, prompts, ...rest } = spec
+  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, model, prompts, ...rest } = spec
   const { file: _file, ...promptsRest } = prompts
   const hashed = { ...rest, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
   return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`

@@ -1,5 +1,6 @@
 import { oneLine } from '../github/escape.js'
 import type { Distribution, ResultFile } from '../result/types.js'
+import { telemetrySummaryRows } from './telemetry-summary.js'
 
 const WIDTH = 50
 
@@ -19,6 +20,12 @@ function latencyBlock(title: string, short: string, distribution: Distribution):
     row(`Median ${short} (ms):`, fixed(distribution.p50)),
     row(`P99 ${short} (ms):`, fixed(distribution.p99))
   ]
+}
+
+/** What the server and its GPUs reported (SPEC §13), when they did. */
+function telemetryBlock(trials: ResultFile['trials']): string[] {
+  const rows = telemetrySummaryRows(trials)
+  return rows.length === 0 ? [] : [banner('Server and GPU telemetry', '-'), ...rows.map(([label, value]) => row(label, value))]
 }
 
 /** The run's summary laid out like `vllm bench serve`'s, so the two can be read side by side. */
@@ -48,6 +55,7 @@ export function formatConsoleSummary(result: ResultFile): string {
     ...latencyBlock('Inter-token Latency', 'ITL', s.itl_ms),
     ...latencyBlock('End-to-end Latency', 'E2EL', s.e2e_ms),
     row('P99 client schedule lag (ms):', fixed(s.schedule_lag_ms.p99)),
+    ...telemetryBlock(trials),
     '='.repeat(WIDTH)
   ]
   if (trials.length > 1) lines.push('Throughputs are the mean of the trials; latencies pool every trial\'s requests.')

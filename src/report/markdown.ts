@@ -8,6 +8,7 @@ import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, statusText, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 import { modelChange, whatChangedMarkdown } from './what-changed.js'
+import { telemetrySections } from './telemetry-section.js'
 
 export interface ReportInput {
   comparison: Comparison
@@ -159,6 +160,7 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
   }
   const reasons = reasonsList(comparison)
   if (reasons !== null) sections.push({ title: 'reasons and notes', text: reasons, priority: SECTION_PRIORITY.validity, cut: 'lines' })
+  sections.push(...telemetrySections(input))
   if (comparison.metrics.length > 0) {
     const headline = headlineMetric(comparison.metrics)
     const parsed = headline === null ? null : parseMetricName(headline.metric)

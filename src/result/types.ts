@@ -1,4 +1,5 @@
 import type { HostLoad } from '../runner/host-load.js'
+import type { TrialTelemetry } from '../telemetry/types.js'
 /**
  * The result file (SPEC §6, `schema: "llm-perf-gate/result@1"`). Field names are public and
  * snake_case as the SPEC writes them. Every time is in milliseconds from a monotonic clock.
@@ -129,6 +130,8 @@ export interface TrialResult {
   url?: string
   /** What the client's machine did during the measured requests (runner/host-load.ts); absent in imported results. */
   host?: HostLoad
+  /** What the server and its GPUs did during the measured requests (SPEC §13); absent when nothing could be observed. */
+  telemetry?: TrialTelemetry
   requests: RequestRecord[]
   summary: TrialSummary
 }

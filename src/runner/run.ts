@@ -12,6 +12,7 @@ import { createRedactor } from '../redact.js'
 import type { Journal } from '../result/journal.js'
 import { observeServer } from '../result/notes.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
+import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
@@ -33,6 +34,8 @@ export interface Target {
   context: RequestContext
   watchdog: Watchdog
   environment: Environment
+  /** Watches the server and its GPUs during each trial's measured requests (SPEC §13); null when the workload switches it off. */
+  telemetry?: TelemetrySession | null
   close(): Promise<void>
 }
 
@@ -63,7 +66,11 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
   const client = connections.acquire()
   const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null, { redact, args: workloadServerArgs(spec) })
   connections.release(client)
-  return { origin, connections, context, watchdog: new Watchdog(spec.timeouts, clock), environment, close: () => connections.close() }
+  const telemetry = openTelemetry(spec.telemetry, origin, workload.headers)
+  const close = async (): Promise<void> => {
+    await Promise.all([telemetry?.close(), connections.close()])
+  }
+  return { origin, connections, context, watchdog: new Watchdog(spec.timeouts, clock), environment, telemetry, close }
 }
 
 export interface TrialOptions {
@@ -102,6 +109,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   options.observer?.trialStarted?.(trialIndex, spec.trials, spec.requests, url)
   const counters = options.hostCounters ?? hostCounters
   const hostBefore = counters()
+  const sampling = target.telemetry?.startTrial()
   const run = await runTrial({
     context: target.context,
     watchdog: target.watchdog,
@@ -116,6 +124,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     ...(options.signal !== undefined ? { signal: options.signal } : {})
   })
   const host = roundHostLoad(hostLoadBetween(hostBefore, counters()))
+  const telemetry = await sampling?.stop()
   const { summary, durationS } = summarizeTrial({ records: run.records, slo: spec.slo, targetRate })
   const trial: TrialResult = {
     index: trialIndex,
@@ -124,6 +133,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     url,
     ...(run.interrupted ? { interrupted: true } : {}),
     host,
+    ...(telemetry !== undefined ? { telemetry } : {}),
     requests: run.records,
     summary
   }

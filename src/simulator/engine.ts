@@ -68,6 +68,10 @@ export interface EngineStats {
   kvUsedTokens: number
   steps: number
   timerPending: boolean
+  /** Prompt tokens admitted (prefilled) since start. */
+  promptTokens: number
+  /** Tokens generated since start. */
+  generationTokens: number
 }
 
 interface Sequence {
@@ -98,6 +102,8 @@ export class BatchingEngine {
   private stepBatch: Sequence[] = []
   private stepEndMs = 0
   private steps = 0
+  private promptTokens = 0
+  private generationTokens = 0
   private readonly noise: Random
   private readonly drift: SpeedDrift
 
@@ -137,7 +143,9 @@ export class BatchingEngine {
       running: this.running.size,
       kvUsedTokens: this.kvUsedTokens,
       steps: this.steps,
-      timerPending: this.timer !== undefined
+      timerPending: this.timer !== undefined,
+      promptTokens: this.promptTokens,
+      generationTokens: this.generationTokens
     }
   }
 
@@ -184,6 +192,7 @@ export class BatchingEngine {
       this.kvUsedTokens += next.reservedTokens
       prefillTokens += next.request.promptTokens
     }
+    this.promptTokens += prefillTokens
     return prefillTokens
   }
 
@@ -212,6 +221,7 @@ export class BatchingEngine {
       // Cancelled during the step: its slot was computed but nobody is listening.
       if (sequence.state !== 'running') continue
       sequence.emitted += 1
+      this.generationTokens += 1
       const last = sequence.emitted >= sequence.request.outputTokens
       if (last) this.release(sequence)
       sequence.request.onToken({ index: sequence.emitted - 1, last })

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net'
 import { BatchingEngine, realClock, type EngineClock, type EngineStats } from './engine.js'
 import type { FaultSpec } from './faults.js'
+import { EXPOSITION_CONTENT_TYPE, metricsExposition } from './metrics.js'
 import type { SimulatorProfile } from './profiles.js'
 import { parseOpenAiRequest, parseTgiRequest, type ParsedRequest } from './requests.js'
 import { sendJson, sendTgiValidationError, serveGeneration, type SessionSettings } from './session.js'
@@ -92,6 +93,7 @@ export async function listen(config: ServerConfig): Promise<SimulatorServer> {
     '/generate_stream': { POST: generation((body) => parseTgiRequest(body, limits), tgiJsonError) },
     '/v1/models': { GET: (_req, res) => sendJson(res, 200, modelList(config.modelName, config.profile.maxModelLen, startedAt)) },
     '/health': { GET: (_req, res) => sendJson(res, 200, '') },
+    '/metrics': { GET: (_req, res) => sendJson(res, 200, metricsExposition(engine.stats(), config.profile, config.modelName), { 'content-type': EXPOSITION_CONTENT_TYPE }) },
     '/version': { GET: (_req, res) => sendJson(res, 200, { version: SIMULATOR_VERSION }) },
     '/info': { GET: (_req, res) => sendJson(res, 200, tgiInfo(config.modelName, SIMULATOR_VERSION, config.profile.maxModelLen, config.profile.maxRunningSequences)) }
   }

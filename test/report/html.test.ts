@@ -58,7 +58,7 @@ describe('the HTML report page', () => {
 
   test('telemetry samples, sweep curves and a history trend each add their section when given', () => {
     const withSamples = structuredClone(current) as ResultFile & { trials: Array<{ telemetry?: unknown }> }
-    withSamples.trials[0]!.telemetry = { interval_ms: 1000, samples: [0, 1000, 2000].map((t, i) => ({ t_ms: t, server_metrics: { 'vllm:num_requests_running': i, 'vllm:kv_cache_usage_perc': { value: 0.5 } }, gpu: [{ index: 0, utilization_pct: 90 + i }] })) }
+    withSamples.trials[0]!.telemetry = { interval_ms: 1000, samples: [0, 1000, 2000].map((t, i) => ({ t_ms: t, server_metrics: { 'vllm:num_requests_running': i, 'vllm:kv_cache_usage_perc': 0.5 }, gpu: [{ index: 0, utilization_pct: 90 + i, memory_used_mib: null, power_w: null, sm_clock_mhz: null, temperature_c: null, throttle_reasons: [] }] })) }
     const comparison = compareResults(baseline, withSamples, loadThresholds('pr'))
     const sections = chartSections({
       comparison,
