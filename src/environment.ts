@@ -13,9 +13,17 @@ export function publicUrl(url: string): string {
   }
 }
 
-async function getJson(dispatcher: Dispatcher, origin: string, path: string, headers: Record<string, string>, timeoutMs: number): Promise<unknown> {
+/** How long capturing the environment may take, and the run's Ctrl-C. */
+export interface CaptureLimits {
+  timeoutMs: number
+  signal?: AbortSignal
+}
+
+const stopSignal = (limits: CaptureLimits): AbortSignal => (limits.signal === undefined ? AbortSignal.timeout(limits.timeoutMs) : AbortSignal.any([AbortSignal.timeout(limits.timeoutMs), limits.signal]))
+
+async function getJson(dispatcher: Dispatcher, origin: string, path: string, headers: Record<string, string>, signal: AbortSignal): Promise<unknown> {
   try {
-    const response = await dispatcher.request({ origin, path, method: 'GET', headers, signal: AbortSignal.timeout(timeoutMs) })
+    const response = await dispatcher.request({ origin, path, method: 'GET', headers, signal })
     if (response.statusCode !== 200) {
       await response.body.dump()
       return null
@@ -29,11 +37,12 @@ async function getJson(dispatcher: Dispatcher, origin: string, path: string, hea
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 
 /** What the server says about itself: /v1/models (OpenAI servers), /version (vLLM), /info (TGI). Missing endpoints are not errors. */
-export async function captureServer(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null, timeoutMs = 3000): Promise<ServerInfo> {
+export async function captureServer(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null, limits: CaptureLimits = { timeoutMs: 3000 }): Promise<ServerInfo> {
+  const signal = stopSignal(limits)
   const [models, version, info] = await Promise.all([
-    getJson(dispatcher, origin, '/v1/models', headers, timeoutMs),
-    getJson(dispatcher, origin, '/version', headers, timeoutMs),
-    getJson(dispatcher, origin, '/info', headers, timeoutMs)
+    getJson(dispatcher, origin, '/v1/models', headers, signal),
+    getJson(dispatcher, origin, '/version', headers, signal),
+    getJson(dispatcher, origin, '/info', headers, signal)
   ])
   const listed = Array.isArray((models as { data?: unknown })?.data) ? ((models as { data: Array<Record<string, unknown>> }).data) : []
   const ids = listed.map((entry) => text(entry.id)).filter((id): id is string => id !== null)
@@ -75,7 +84,8 @@ export function captureRunner(): RunnerInfo {
   return { os: type(), release: release(), arch: arch(), cpu_model: cores[0]?.model.trim() ?? 'unknown', cpu_count: cores.length, node: process.version }
 }
 
-export async function captureEnvironment(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null): Promise<Environment> {
-  const [server, gpu] = await Promise.all([captureServer(dispatcher, origin, headers, workloadModel), captureGpus()])
+/** The server's, GPUs' and runner's description; every wait ends within `limits.timeoutMs` or when its signal aborts. */
+export async function captureEnvironment(dispatcher: Dispatcher, origin: string, headers: Record<string, string>, workloadModel: string | null, limits: CaptureLimits = { timeoutMs: 3000 }): Promise<Environment> {
+  const [server, gpu] = await Promise.all([captureServer(dispatcher, origin, headers, workloadModel, limits), captureGpus()])
   return { server, gpu, runner: captureRunner() }
 }

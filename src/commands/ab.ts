@@ -48,7 +48,7 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
   const stopped = (): boolean => io.signal?.aborted === true
   try {
     for (const side of sides) {
-      side.target = await openTarget(side.workload, side.workload.url)
+      side.target = await openTarget(side.workload, side.workload.url, undefined, io.signal)
       journalRunHeader(side.journal, side.workload, side.target, { run, side: side.name })
     }
     for (let index = 0; index < trials && !stopped(); index++) {
