@@ -1,4 +1,6 @@
+import { loadThresholds } from '../config/thresholds.js'
 import { loadWorkload, type Workload } from '../config/workload.js'
+import { trialsOverErrorRate } from '../metrics/error-summary.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
@@ -14,6 +16,8 @@ export interface RunCommandOptions {
   trials?: number
   out?: string
   quiet?: boolean
+  /** Thresholds file or preset whose validity.max_error_rate decides exit 3 (default: pr). */
+  thresholds?: string
 }
 
 export const defaultResultPath = (workload: Workload): string => `${workload.spec.name}.result.json`
@@ -46,9 +50,18 @@ export async function runCommand(options: RunCommandOptions, io: CommandIo): Pro
     ...(options.model !== undefined ? { model: options.model } : {}),
     ...(options.trials !== undefined ? { trials: options.trials } : {})
   })
+  // Read before the run, so a mistyped thresholds file fails in a second, not after it.
+  const thresholds = loadThresholds(options.thresholds)
   const out = options.out ?? defaultResultPath(workload)
   const result = await runAndWrite(workload, out, io, options.quiet === true)
   io.stdout.write(formatConsoleSummary(result))
   io.stderr.write(`result: ${out}${result.interrupted === true ? ' (interrupted: it holds the requests measured before the stop)' : ''}\n`)
-  return result.interrupted === true ? 130 : 0
+  if (result.interrupted === true) return 130
+  const maxErrorRate = thresholds.validity.max_error_rate
+  const over = trialsOverErrorRate(result.trials, maxErrorRate)
+  if (over.length === 0) return 0
+  const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`
+  const which = over.map((trial) => `trial ${trial.index + 1}: ${percent(trial.errorRate)}`).join(', ')
+  io.stderr.write(`too many failed requests (${which}), above validity.max_error_rate ${percent(maxErrorRate)} of the thresholds ${thresholds.source}: the result is written, but its numbers do not measure the server; the errors are listed above (exit 3)\n`)
+  return 3
 }

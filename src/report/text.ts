@@ -1,4 +1,5 @@
 import { formatDelta, formatInterval, formatNumber, formatP, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
+import { errorsText } from './errors.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
 
@@ -25,6 +26,8 @@ export function renderText(input: ReportInput): string {
   for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${check.detail}`)
   why.push(...comparison.notes)
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
+  const errors = errorsText(input.baseline, input.current)
+  if (errors.length > 0) lines.push('', ...errors)
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)
   return `${lines.join('\n')}\n`

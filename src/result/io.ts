@@ -96,7 +96,7 @@ const resultSchema = z.looseObject({
       summary: z.looseObject({ ...distributions, ...scalars, achieved_rate: nullableNumber, target_rate: nullableNumber })
     })
   ),
-  summary: z.looseObject({ ...distributions, ...scalars })
+  summary: z.looseObject({ ...distributions, ...scalars, errors: z.array(z.looseObject({ kind: z.string(), message: z.string(), count: z.number().int().min(1) })).optional() })
 })
 
 const unreadable = (path: string, role: string, error: unknown): InputError =>

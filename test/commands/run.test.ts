@@ -65,13 +65,27 @@ describe('a run against a server injecting faults', () => {
     }
   })
 
-  test('finishes, exits 0 and reports the error rate', () => {
-    expect(exitCode).toBe(0)
+  test('finishes, reports the error rate, and exits 3 because more than the pr preset\'s 5% failed', () => {
     expect(records()).toHaveLength(120)
     const failed = records().filter((r) => !r.ok).length
     expect(failed).toBeGreaterThan(0)
     expect(result.summary.error_rate).toBeCloseTo(failed / 120, 10)
+    expect(result.trials.some((trial) => trial.summary.error_rate > 0.05)).toBe(true)
     expect(io.out()).toContain('Failed requests:')
+    expect(exitCode).toBe(3)
+    expect(io.err()).toMatch(/too many failed requests \(trial \d: \d+\.\d%.*\), above validity\.max_error_rate 5\.0% of the thresholds pr/)
+  })
+
+  test('the console summary lists the errors by kind and status, most frequent first, with counts', () => {
+    const block = io.out().slice(io.out().indexOf('Errors (most frequent first):'))
+    const lines = block.split('\n').slice(1).filter((line) => /^ {2}\d+× /.test(line))
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    const counts = lines.map((line) => Number(/^ {2}(\d+)×/.exec(line)![1]))
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+    expect(block).toMatch(/\d+× http 500: /)
+    expect(block).toMatch(/\d+× timeout \(idle\): no event for idle_s/)
+    // The result keeps the same groups, so every report can list them.
+    expect(result.summary.errors!.reduce((sum, group) => sum + group.count, 0)).toBe(result.summary.failed)
   })
 
   test('finishes within its timeouts: a stalled stream does not hold the run', () => {
