@@ -1,4 +1,4 @@
-import { importJournal } from '../import/journal.js'
+import { defaultJournalResultPath, importJournal } from '../import/journal.js'
 import { importVllm } from '../import/vllm.js'
 import { InputError } from '../errors.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
@@ -21,7 +21,8 @@ export async function importCommand(options: ImportOptions, io: CommandIo): Prom
   }
   if (options.from === 'journal' && options.files.length !== 1) throw new InputError('import --from journal: give exactly one .journal.jsonl file')
   const result = options.from === 'vllm' ? importVllm(options.files, options.name) : importJournal(options.files[0]!)
-  const out = options.out ?? `${result.workload.name}.result.json`
+  // A journal's result is named after the journal's file, never after the name inside it (`name: ../../x` would write anywhere).
+  const out = options.out ?? (options.from === 'journal' ? defaultJournalResultPath(options.files[0]!) : `${result.workload.name}.result.json`)
   writeJsonFile(out, result)
   io.stdout.write(formatConsoleSummary(result))
   io.stderr.write(`result: ${out} (${result.trials.length} trial${result.trials.length === 1 ? '' : 's'})\n`)

@@ -4,7 +4,7 @@ import { trialsOverErrorRate } from '../metrics/error-summary.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
-import { Journal } from '../result/journal.js'
+import { Journal, keptJournalNote } from '../result/journal.js'
 import type { ResultFile } from '../result/types.js'
 import { runWorkload } from '../runner/run.js'
 import type { CommandIo } from './io.js'
@@ -29,6 +29,8 @@ export const defaultResultPath = (workload: Workload): string => `${workload.spe
  */
 export async function runAndWrite(workload: Workload, out: string, io: CommandIo, quiet: boolean): Promise<ResultFile> {
   const journal = new Journal(`${out}.journal.jsonl`)
+  const kept = keptJournalNote(journal)
+  if (kept !== null) io.stderr.write(kept)
   const progress = createProgress({ stream: io.stderr, quiet })
   try {
     const result = await runWorkload(workload, { observer: progress, openJournal: () => journal, ...(io.signal !== undefined ? { signal: io.signal } : {}) })

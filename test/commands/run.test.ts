@@ -148,6 +148,27 @@ describe('output locations', () => {
   })
 })
 
+describe('a rerun after a crash', () => {
+  test('keeps the journal the crashed run left, under a name of its own, and says so on stderr', async () => {
+    const simulator = await startSimulator({ profile: 'fast', seed: 6 })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-rerun-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 'rerun', url: simulator.url, trials: 1, requests: 3, warmup: 0, load: { concurrency: 1 }, prompts: { input_tokens: 8, output_tokens: 4 } }))
+    const out = join(dir, 'rerun.result.json')
+    const leftover = '{"type":"run","what":"the measured requests of a run that died"}\n'
+    writeFileSync(`${out}.journal.jsonl`, leftover)
+    const io = captureIo({})
+    try {
+      expect(await runCommand({ workload: join(dir, 'w.json'), out, quiet: true }, io)).toBe(0)
+    } finally {
+      await simulator.close()
+    }
+    const kept = readdirSync(dir).filter((name) => /^rerun\.result\.json\.journal\..+\.jsonl$/.test(name))
+    expect(kept).toHaveLength(1)
+    expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe(leftover)
+    expect(io.err()).toContain(`a journal from an earlier run was at ${out}.journal.jsonl (a run that did not finish?): it is kept as ${join(dir, kept[0]!)}`)
+  })
+})
+
 describe('an interrupted run', () => {
   test('writes what it measured, marks it interrupted, and leaves the cancelled requests out of the counts', async () => {
     const simulator = await startSimulator({ profile: 'fast', seed: 4 })
