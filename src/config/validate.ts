@@ -37,6 +37,8 @@ export function readStructuredFile(file: string, what: string): unknown {
     throw new InputError(`${what} ${file}: cannot read it (${code ?? String(error)}); expected a readable YAML or JSON file`)
   }
   if (text.trim() === '') throw new InputError(`${what} ${file}: the file is empty; expected a YAML or JSON document`)
+  // The YAML parser recurses per level: 100,000 brackets take it seconds to overflow its stack.
+  if (flowDepth(text, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) throw tooDeep(file, what)
   let value: unknown
   try {
     value = parseYaml(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: MAX_YAML_ALIASES })
@@ -51,8 +53,38 @@ export function readStructuredFile(file: string, what: string): unknown {
     if (/alias/i.test(message)) throw new InputError(`${what} ${file}: its YAML aliases expand to more than ${MAX_YAML_ALIASES} copies; expected a plain document (write the values out)`)
     throw error
   }
-  if (nestingDepth(value) > MAX_NESTING_DEPTH) throw tooDeep(file, what)
+  checkNesting(value, file, what)
   return value
+}
+
+/**
+ * The deepest nesting of `[` and `{` outside quoted strings and comments, stopping once past
+ * `limit`: a linear pre-check. It may over-count brackets inside plain YAML scalars, which no
+ * workload holds 64 levels of.
+ */
+export function flowDepth(text: string, limit: number): number {
+  let depth = 0
+  let deepest = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"' || c === "'") {
+      // Skip the quoted string; a backslash escapes in double quotes, '' in single quotes.
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (c === '[' || c === '{') {
+      if (++depth > deepest) deepest = depth
+      if (deepest > limit) return deepest
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1)
+    }
+  }
+  return deepest
+}
+
+/** Refuses a value nested deeper than MAX_NESTING_DEPTH (code that walks it recursively would overflow the stack). */
+export function checkNesting(value: unknown, file: string, what: string): void {
+  if (nestingDepth(value) > MAX_NESTING_DEPTH) throw tooDeep(file, what)
 }
 
 const tooDeep = (file: string, what: string): InputError =>

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { describeValue, InputError } from '../errors.js'
-import { parseWithSchema, readStructuredFile } from './validate.js'
+import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
 import { checkBudgets, promptBytes, WORKLOAD_BOUNDS as BOUNDS } from './workload-bounds.js'
 
 export const API_KINDS = ['openai-completions', 'openai-chat', 'tgi'] as const
@@ -287,6 +287,7 @@ export interface LoadWorkloadOptions {
 
 /** Validates a workload already read from `source` and resolves its prompt file, URL, headers and hash. */
 export function resolveWorkload(input: unknown, source: string, options: LoadWorkloadOptions = {}): Workload {
+  checkNesting(input, source, 'workload')
   const spec = parseWithSchema(workloadSchema, input, source, 'workload')
   if (options.model !== undefined) spec.model = options.model
   if (options.trials !== undefined) spec.trials = options.trials

@@ -86,7 +86,8 @@ const resultSchema = z.looseObject({
   definitions: z.number(),
   tool: z.looseObject({ name: z.string(), version: z.string() }),
   workload: z.looseObject({ name: z.string(), workload_hash: z.string().startsWith('sha256:') }),
-  environment: z.looseObject({ server: z.looseObject({ url: z.string(), model: z.string().nullable() }) }),
+  // Reports read the GPU list and the runner (report/shared.ts environmentLines).
+  environment: z.looseObject({ server: z.looseObject({ url: z.string(), model: z.string().nullable() }), gpu: z.array(z.looseObject({ name: z.string() })), runner: z.looseObject({}) }),
   pairing: z.object({ run: z.string().min(1), side: z.enum(['baseline', 'candidate']) }).optional(),
   trials: z.array(
     z.looseObject({
