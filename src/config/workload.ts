@@ -54,7 +54,8 @@ const lengthSchema = (bound: number) =>
     .superRefine((length, ctx) => {
       for (const key of ['mean', 'stddev', 'min', 'max'] as const) {
         const value = length[key]
-        if (value !== undefined && value > bound) ctx.addIssue({ code: 'custom', path: [key], message: atMost(bound, 'tokens').error })
+        // A bare count is the mean: the message then points at the count itself.
+        if (value !== undefined && value > bound) ctx.addIssue({ code: 'custom', path: key === 'mean' ? [] : [key], message: atMost(bound, 'tokens').error })
       }
     })
 
