@@ -7,22 +7,26 @@ export const MAX_ERROR_GROUPS = 20
 /** Groups a report or console summary lists; the rest are summed in one line. */
 export const LISTED_ERROR_GROUPS = 5
 
-const NUMBER = /\d+(?:\.\d+)?/g
+/** Words holding a digit: counts, times, request ids (`chatcmpl-3fa9…`). */
+const NUMBERED_WORD = /[A-Za-z0-9_.-]*\d[A-Za-z0-9_.-]*/g
+/** Messages alike up to here are one failure: what follows is most often an excerpt of the stream, different every time. */
+const KEY_LENGTH = 80
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
 
 /**
  * Failed requests grouped by kind, status, timeout phase and message, most frequent first (ties
- * by first appearance). Numbers in messages are ignored when grouping ("event 3 is not valid
- * JSON" and "event 9 …" are one failure); each group keeps the first message as its example.
- * Cancelled requests are not failures (the user stopped them) and are left out.
+ * by first appearance). Messages are compared without their numbers and ids and only over their
+ * first 80 characters ("event 3 is not valid JSON …: {"id":"chatcmpl-9f…" and "event 9 …" are
+ * one failure); each group keeps the first message as its example. Cancelled requests are not
+ * failures (the user stopped them) and are left out.
  */
 export function summarizeErrors(records: Iterable<RequestRecord>, limit = MAX_ERROR_GROUPS): ErrorGroup[] {
   const groups = new Map<string, ErrorGroup>()
   for (const record of records) {
     if (record.ok || record.error?.kind === 'cancelled') continue
     const error = record.error ?? { kind: 'unknown' as const, message: 'failed without an error record' }
-    const key = `${error.kind}\u0000${error.status ?? ''}\u0000${error.timeout ?? ''}\u0000${String(error.message).replace(NUMBER, '#')}`
+    const key = `${error.kind}\u0000${error.status ?? ''}\u0000${error.timeout ?? ''}\u0000${String(error.message).replace(NUMBERED_WORD, '#').slice(0, KEY_LENGTH)}`
     const group = groups.get(key)
     if (group !== undefined) group.count++
     else groups.set(key, { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.timeout !== undefined ? { timeout: error.timeout } : {}), message: String(error.message), count: 1 })

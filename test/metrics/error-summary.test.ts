@@ -39,9 +39,14 @@ describe('summarizeErrors', () => {
     ])
   })
 
-  test('messages that differ only in numbers are one group, shown by the first message', () => {
-    const malformed = (n: number): RequestError => ({ kind: 'protocol', message: `event ${n} is not valid JSON of the openai-chat stream: {bad` })
-    expect(summarizeErrors([record(0, malformed(3)), record(1, malformed(17)), record(2, malformed(4))])).toEqual([{ kind: 'protocol', message: 'event 3 is not valid JSON of the openai-chat stream: {bad', count: 3 }])
+  test('messages that differ only in numbers, ids or their tail are one group, shown by the first message', () => {
+    const malformed = (n: number, id: string, word: string): RequestError => ({ kind: 'protocol', message: `event ${n} is not valid JSON of the openai-chat stream: {"id":"chatcmpl-${id}","object":"chat.completion.chunk","choices":[{"delta":{"content":"${word}` })
+    const groups = summarizeErrors([record(0, malformed(3, '9f3a01', 'the')), record(1, malformed(17, 'ab77c2', 'of')), record(2, malformed(4, '0c0c0c', 'and'))])
+    expect(groups).toEqual([{ kind: 'protocol', message: malformed(3, '9f3a01', 'the').message, count: 3 }])
+  })
+
+  test('messages that differ in words are different failures', () => {
+    expect(summarizeErrors([record(0, { kind: 'http', status: 400, message: 'The model `a` does not exist.' }), record(1, { kind: 'http', status: 400, message: 'Prompt is too long.' })])).toHaveLength(2)
   })
 
   test('cancelled requests are not failures', () => {
