@@ -53,7 +53,7 @@ async function soak(name: string, url: string, serverSaw: () => number): Promise
   }, 20)
   const started = performance.now()
   let hung = false
-  let records: RequestRecord[] = []
+  let records: RequestRecord[]
   const hangTimer = setTimeout(() => {
     hung = true
     controller.abort()
