@@ -148,6 +148,20 @@ describe('output locations', () => {
   })
 })
 
+describe('run --thresholds', () => {
+  test('a thresholds file that does not exist fails before the server is contacted', async () => {
+    const simulator = await startSimulator({ profile: 'fast', seed: 7 })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-thresholds-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 't', url: simulator.url, trials: 1, requests: 2, warmup: 0, load: { concurrency: 1 } }))
+    try {
+      await expect(runCommand({ workload: join(dir, 'w.json'), out: join(dir, 'r.json'), quiet: true, thresholds: join(dir, 'typo.yml') }, captureIo({}))).rejects.toThrow(/thresholds: ".*typo\.yml" is neither a preset/)
+      expect(simulator.stats().requests).toBe(0)
+    } finally {
+      await simulator.close()
+    }
+  })
+})
+
 describe('a rerun after a crash', () => {
   test('keeps the journal the crashed run left, under a name of its own, and says so on stderr', async () => {
     const simulator = await startSimulator({ profile: 'fast', seed: 6 })
