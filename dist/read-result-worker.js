@@ -4,9 +4,10 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-JX7BC5Z2.js";
+} from "./chunks/chunk-DSH4ESDE.js";
 import "./chunks/chunk-UI6X6NEQ.js";
-import "./chunks/chunk-DLTZ2DKJ.js";
+import "./chunks/chunk-ON5JRR3V.js";
+import "./chunks/chunk-J3FQYYVW.js";
 import "./chunks/chunk-USR4SPVJ.js";
 import "./chunks/chunk-XEZUBJ5O.js";
 

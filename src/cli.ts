@@ -34,6 +34,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--model <name>', "model name, overriding the workload's model")
     .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
     .option('--out <file>', 'result file (default: <workload name>.result.json)')
+    .option('--thresholds <file|preset>', 'thresholds whose validity.max_error_rate makes a run with more failed requests exit 3 (pr, nightly, release or a file)', 'pr')
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/run.js').then((m) => m.runCommand(options, processIo(signal)))))
 

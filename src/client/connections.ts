@@ -57,15 +57,19 @@ export class Connections {
 
   /**
    * Opens connections before the first measured request, so connection setup never lands in a
-   * measured one (SPEC §5): each gets a GET; any answer, even a 404, leaves it open.
+   * measured one (SPEC §5): each gets a GET; any answer, even a 404, leaves it open. The connect
+   * and the whole answer must come within connect_s: a server that accepts and never answers
+   * would hold the run for ever. Aborting `signal` (Ctrl-C) stops the wait at once.
    */
-  async open(count: number, path = '/health'): Promise<{ ok: number; firstError: string | null }> {
+  async open(count: number, path = '/health', signal?: AbortSignal): Promise<{ ok: number; firstError: string | null }> {
     const wanted = Math.max(count, this.size ?? count)
     const clients = Array.from({ length: wanted }, () => this.acquire())
+    const deadline = AbortSignal.timeout(this.options.connectTimeoutMs)
+    const stop = signal === undefined ? deadline : AbortSignal.any([deadline, signal])
     const settled = await Promise.allSettled(
       clients.map(async (client) => {
-        const response = await client.request({ path, method: 'GET' })
-        await response.body.dump()
+        const response = await client.request({ path, method: 'GET', signal: stop })
+        await response.body.dump({ signal: stop, limit: 128 * 1024 })
       })
     )
     for (const client of clients) this.release(client)
@@ -73,7 +77,7 @@ export class Connections {
     const reason = failure?.reason as NodeJS.ErrnoException | undefined
     return {
       ok: settled.filter((outcome) => outcome.status === 'fulfilled').length,
-      firstError: reason === undefined ? null : `${reason.code ?? ''} ${reason.message}`.trim()
+      firstError: reason === undefined ? null : deadline.aborted && signal?.aborted !== true ? `no answer to GET ${path} within connect_s (${this.options.connectTimeoutMs / 1000} s)` : `${reason.code ?? ''} ${reason.message}`.trim()
     }
   }
 

@@ -41,8 +41,13 @@ const TRANSPORT_KINDS: Record<string, RequestError['kind']> = {
   EHOSTUNREACH: 'connection',
   UND_ERR_SOCKET: 'connection',
   UND_ERR_CLOSED: 'connection',
-  UND_ERR_DESTROYED: 'connection'
+  UND_ERR_DESTROYED: 'connection',
+  // The server's bytes were not the HTTP/1.1 they claimed to be: the connection itself was fine.
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol'
 }
+
+/** llhttp's parse errors (a bad chunk size, a missing CRLF after a chunk): undici names them HTTPParserError and codes them HPE_* when it knows the code. */
+const isHttpParseError = (error: Error, code: string): boolean => error.name === 'HTTPParserError' || code.startsWith('HPE_')
 
 /** Maps what undici or our own abort raised to an error record (SPEC §6 kinds). */
 export function classifyTransportError(error: Error, redact: (text: string) => string): RequestError {
@@ -55,6 +60,7 @@ export function classifyTransportError(error: Error, redact: (text: string) => s
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', timeout: 'connect', message: 'connecting to the server timed out' }
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return { kind: 'timeout', timeout: 'first_token', message: 'no response headers before the first-token timeout' }
   if (code === 'UND_ERR_BODY_TIMEOUT') return { kind: 'timeout', timeout: 'idle', message: 'no bytes within the idle timeout' }
+  if (isHttpParseError(error, code)) return { kind: 'protocol', message: redact(`the response is not valid HTTP/1.1${code !== '' ? ` (${code})` : ''}: ${error.message}`).slice(0, MAX_MESSAGE) }
   const kind = TRANSPORT_KINDS[code] ?? 'connection'
   const cause = (error as { cause?: { code?: string } }).cause?.code
   const label = [code, cause].filter((part) => part !== undefined && part !== '').join('/')

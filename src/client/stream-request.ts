@@ -6,6 +6,7 @@ import type { PlannedRequest } from '../workload/prompts.js'
 import { emptyReading, type ApiAdapter, type EventReading } from './api.js'
 import type { Connections } from './connections.js'
 import { classifyTransportError, excerptErrorBody, RequestAbort } from './errors.js'
+import { htmlText, responseShape, streamLimits, type BodyMode } from './response-shape.js'
 
 /** Everything a request needs that is the same for the whole run. */
 export interface RequestContext {
@@ -34,6 +35,7 @@ export interface InFlightRequest {
 }
 
 const MAX_ERROR_BODY = 4096
+/** The most one SSE line or event may hold while it arrives (eventsource-parser counts the partial line and the event's data so far, in characters). */
 const MAX_SSE_BUFFER = 1 << 20
 const round3 = (value: number): number => Math.round(value * 1000) / 1000
 
@@ -52,7 +54,9 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   private pendingAbort: RequestAbort | null = null
   private status = 0
   private errorBody = ''
-  private jsonBody = false
+  private bodyMode: BodyMode = 'stream'
+  private events = 0
+  private readonly limits: { content: number; events: number }
   private readonly decoder = new TextDecoder('utf-8')
   private readonly parser: EventSourceParser
   private readonly reading: EventReading = emptyReading()
@@ -80,11 +84,12 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     private readonly client: Client
   ) {
     this.dispatchedAt = context.clock()
+    this.limits = streamLimits(request.maxTokens)
     this.parser = createParser({
       onEvent: (event) => this.onEvent(event),
       maxBufferSize: MAX_SSE_BUFFER,
       onError: (error) => {
-        if (error.type === 'max-buffer-size-exceeded') this.fail({ kind: 'protocol', message: 'an SSE event exceeded 1 MiB without ending' })
+        if (error.type === 'max-buffer-size-exceeded') this.fail({ kind: 'protocol', message: 'an SSE event grew past 1 MiB while it arrived (the most the client reads for one event); it was cut there' })
       }
     })
   }
@@ -111,13 +116,15 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     if (Number.isNaN(this.sentAt)) this.sentAt = Number.isNaN(this.startedAt) ? this.context.clock() : this.startedAt
     this.status = statusCode
-    const contentType = String(headers['content-type'] ?? '')
-    this.jsonBody = statusCode >= 200 && statusCode < 300 && contentType.includes('json')
+    const shape = responseShape(statusCode, headers)
+    this.bodyMode = shape.mode
+    if (shape.refuse !== null) this.fail({ kind: 'protocol', message: shape.refuse })
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     const stamp = this.context.arrivalStamp()
-    if (this.status < 200 || this.status >= 300 || this.jsonBody) {
+    if (this.failure !== null) return
+    if (this.bodyMode !== 'stream') {
       if (this.errorBody.length < MAX_ERROR_BODY) this.errorBody += this.decoder.decode(chunk, { stream: true })
       return
     }
@@ -126,7 +133,7 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   }
 
   onResponseEnd(): void {
-    if (this.status >= 200 && this.status < 300 && !this.jsonBody) {
+    if (this.bodyMode === 'stream' && this.failure === null) {
       // A last event without its blank line still counts: some servers end the stream on it.
       // Two line ends dispatch a pending event and are empty lines otherwise.
       this.parser.feed(`${this.decoder.decode()}\n\n`)
@@ -141,6 +148,10 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   private onEvent(event: EventSourceMessage): void {
     if (this.failure !== null) return
     this.lastEventAt = this.currentStamp
+    if (++this.events > this.limits.events) {
+      this.fail({ kind: 'protocol', message: `the stream sent more than ${this.limits.events} events for max_tokens ${this.request.maxTokens} (2 × (2 × max_tokens + 16)); it was cut there` })
+      return
+    }
     const reading = this.reading
     this.context.adapter.read(event.data, reading)
     if (reading.malformed !== null) {
@@ -156,6 +167,10 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     if (reading.content) this.onContent(reading)
     else if (reading.completionTokens !== null) this.completionTokens = reading.completionTokens
     if (reading.done) this.done = true
+    const pastMax = Math.max(this.contentEvents, this.completionTokens ?? 0)
+    if (pastMax > this.limits.content) {
+      this.fail({ kind: 'protocol', message: `the stream ran past max_tokens ${this.request.maxTokens}: ${pastMax} ${this.contentEvents >= pastMax ? 'content events' : 'tokens counted by the server'}, more than 2 × max_tokens + 16; it was cut there` })
+    }
   }
 
   private onContent(reading: EventReading): void {
@@ -195,7 +210,10 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     if (error === null && (this.status < 200 || this.status >= 300)) {
       error = { kind: 'http', status: this.status, message: excerptErrorBody(this.errorBody, this.context.redact) }
     }
-    if (error === null && this.jsonBody) {
+    if (error === null && this.bodyMode === 'html') {
+      error = { kind: 'protocol', message: `the server answered ${this.status} with an HTML page (content-type text/html), not an event stream: a proxy's login or error page? It says: ${excerptErrorBody(htmlText(this.errorBody), this.context.redact)}` }
+    }
+    if (error === null && this.bodyMode === 'json') {
       error = { kind: 'protocol', message: `the server answered ${this.status} with JSON, not an event stream; does it support "stream": true? ${excerptErrorBody(this.errorBody, this.context.redact)}` }
     }
     if (error === null && this.contentEvents === 0) {

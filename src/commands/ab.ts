@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { loadWorkload, type Workload } from '../config/workload.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
-import { Journal } from '../result/journal.js'
+import { Journal, keptJournalNote } from '../result/journal.js'
 import { serverLogPath, serverWithCommand, withServers } from '../server/managed.js'
 import type { Pairing, ResultFile, TrialResult } from '../result/types.js'
 import { assembleResult, journalRunHeader, openTarget, runTrialOn, type Target } from '../runner/run.js'
@@ -48,13 +48,17 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
     trials: [],
     journal: new Journal(join(outDir, `${name}.result.json.journal.jsonl`))
   }))
+  for (const side of sides) {
+    const kept = keptJournalNote(side.journal)
+    if (kept !== null) io.stderr.write(kept)
+  }
   const trials = workloads.baseline.spec.trials
   const progress = createProgress({ stream: io.stderr, quiet, trials: 2 * trials, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
   const options = io.signal !== undefined ? { signal: io.signal } : {}
   const stopped = (): boolean => io.signal?.aborted === true
   try {
     for (const side of sides) {
-      side.target = await openTarget(side.workload, side.workload.url)
+      side.target = await openTarget(side.workload, side.workload.url, undefined, io.signal)
       journalRunHeader(side.journal, side.workload, side.target, { run, side: side.name })
     }
     for (let index = 0; index < trials && !stopped(); index++) {
@@ -64,6 +68,10 @@ export async function runAb(workloads: { baseline: Workload; candidate: Workload
         side.trials.push(await runTrialOn(side.target!, side.workload, index, { ...options, observer: progress, journal: side.journal }))
       }
     }
+  } catch (error) {
+    // A journal without measured requests is removed; one with them stays for `import --from journal`.
+    for (const side of sides) if (side.journal.close(false)) io.stderr.write(`the ${side.name} requests measured before the failure are in ${side.journal.path}\n`)
+    throw error
   } finally {
     progress.stop()
     for (const side of sides) await side.target?.close()

@@ -1,6 +1,6 @@
 import { importAiperf } from '../import/aiperf.js'
 import { importGuidellm } from '../import/guidellm.js'
-import { importJournal } from '../import/journal.js'
+import { defaultJournalResultPath, importJournal } from '../import/journal.js'
 import { importSglang } from '../import/sglang.js'
 import { importVllm } from '../import/vllm.js'
 import { InputError } from '../errors.js'
@@ -29,7 +29,8 @@ export async function importCommand(options: ImportOptions, io: CommandIo): Prom
   if (options.from === 'journal' && options.files.length !== 1) throw new InputError('import --from journal: give exactly one .journal.jsonl file')
   if (options.from === 'journal' && options.benchmark !== undefined) throw new InputError('import --from journal: --benchmark picks a run of another tool\'s file; a journal holds one run')
   const result = options.from === 'journal' ? importJournal(options.files[0]!) : IMPORTERS[options.from as keyof typeof IMPORTERS](options.files, options.name, options.benchmark)
-  const out = options.out ?? `${result.workload.name}.result.json`
+  // A journal's result is named after the journal's file, never after the name inside it (`name: ../../x` would write anywhere).
+  const out = options.out ?? (options.from === 'journal' ? defaultJournalResultPath(options.files[0]!) : `${result.workload.name}.result.json`)
   writeJsonFile(out, result)
   io.stdout.write(formatConsoleSummary(result))
   io.stderr.write(`result: ${out} (${result.trials.length} trial${result.trials.length === 1 ? '' : 's'})\n`)

@@ -1,8 +1,10 @@
+import { loadThresholds } from '../config/thresholds.js'
 import { loadWorkload, type Workload } from '../config/workload.js'
+import { trialsOverErrorRate } from '../metrics/error-summary.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
-import { Journal } from '../result/journal.js'
+import { Journal, keptJournalNote } from '../result/journal.js'
 import type { ResultFile } from '../result/types.js'
 import { runWorkload } from '../runner/run.js'
 import { serverLogPath, withServers } from '../server/managed.js'
@@ -15,6 +17,8 @@ export interface RunCommandOptions {
   trials?: number
   out?: string
   quiet?: boolean
+  /** Thresholds file or preset whose validity.max_error_rate decides exit 3 (default: pr). */
+  thresholds?: string
 }
 
 export const defaultResultPath = (workload: Workload): string => `${workload.spec.name}.result.json`
@@ -26,6 +30,8 @@ export const defaultResultPath = (workload: Workload): string => `${workload.spe
  */
 export async function runAndWrite(workload: Workload, out: string, io: CommandIo, quiet: boolean): Promise<ResultFile> {
   const journal = new Journal(`${out}.journal.jsonl`)
+  const kept = keptJournalNote(journal)
+  if (kept !== null) io.stderr.write(kept)
   const progress = createProgress({ stream: io.stderr, quiet, ...(io.signal !== undefined ? { signal: io.signal } : {}) })
   try {
     // The workload's `server:` is started first and stopped after the run, whatever happens.
@@ -50,9 +56,18 @@ export async function runCommand(options: RunCommandOptions, io: CommandIo): Pro
     ...(options.model !== undefined ? { model: options.model } : {}),
     ...(options.trials !== undefined ? { trials: options.trials } : {})
   })
+  // Read before the run, so a mistyped thresholds file fails in a second, not after it.
+  const thresholds = loadThresholds(options.thresholds)
   const out = options.out ?? defaultResultPath(workload)
   const result = await runAndWrite(workload, out, io, options.quiet === true)
   io.stdout.write(formatConsoleSummary(result))
   io.stderr.write(`result: ${out}${result.interrupted === true ? ' (interrupted: it holds the requests measured before the stop)' : ''}\n`)
-  return result.interrupted === true ? 130 : 0
+  if (result.interrupted === true) return 130
+  const maxErrorRate = thresholds.validity.max_error_rate
+  const over = trialsOverErrorRate(result.trials, maxErrorRate)
+  if (over.length === 0) return 0
+  const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`
+  const which = over.map((trial) => `trial ${trial.index + 1}: ${percent(trial.errorRate)}`).join(', ')
+  io.stderr.write(`too many failed requests (${which}), above validity.max_error_rate ${percent(maxErrorRate)} of the thresholds ${thresholds.source}: the result is written, but its numbers do not measure the server; the errors are listed above (exit 3)\n`)
+  return 3
 }

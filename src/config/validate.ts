@@ -3,25 +3,58 @@ import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
 import { InputError, describeValue, formatPath } from '../errors.js'
 
+/** Workload and thresholds files are a few kilobytes; anything this large is not one. */
+export const MAX_STRUCTURED_FILE_BYTES = 4 * 1024 * 1024
+/** Aliases one document may expand; a "billion laughs" file multiplies them. */
+export const MAX_YAML_ALIASES = 100
+/** Nesting of objects and arrays; a workload's deepest is extra_body's own, a few levels. */
+export const MAX_NESTING_DEPTH = 64
+
+/** The deepest nesting of arrays and objects in a parsed value, stopping once past `limit` (iterative: the value may be deep). */
+export function nestingDepth(value: unknown, limit = MAX_NESTING_DEPTH): number {
+  let deepest = 0
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (node === null || typeof node !== 'object') continue
+    if (depth + 1 > deepest) deepest = depth + 1
+    if (deepest > limit) return deepest
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
 /** Reads a YAML or JSON file (JSON is YAML), naming the file and the line of a syntax error. */
 export function readStructuredFile(file: string, what: string): unknown {
   let text: string
   try {
+    const size = statSync(file).size
+    if (size > MAX_STRUCTURED_FILE_BYTES) throw new InputError(`${what} ${file}: the file is ${size} bytes; expected a YAML or JSON document of at most ${MAX_STRUCTURED_FILE_BYTES / 1024 / 1024} MiB`)
     text = readFileSync(file, 'utf8')
   } catch (error) {
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(`${what} ${file}: cannot read it (${code ?? String(error)}); expected a readable YAML or JSON file`)
   }
   if (text.trim() === '') throw new InputError(`${what} ${file}: the file is empty; expected a YAML or JSON document`)
+  // The YAML parser recurses per level: 100,000 brackets take it seconds to overflow its stack.
+  if (flowDepth(text, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) throw tooDeep(file, what)
+  let value: unknown
   try {
-    return parseYaml(text, { prettyErrors: true, uniqueKeys: true })
+    value = parseYaml(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: MAX_YAML_ALIASES })
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (/call stack/i.test(message)) throw tooDeep(file, what)
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : ''
-      throw new InputError(`${what} ${file}: not valid YAML or JSON${where}: ${error.message.split('\n')[0]}`)
+      throw new InputError(`${what} ${file}: not valid YAML or JSON${where}: ${message.split('\n')[0]}`)
     }
+    // The yaml library throws a ReferenceError for too many aliases (a "billion laughs" document).
+    if (/alias/i.test(message)) throw new InputError(`${what} ${file}: its YAML aliases expand to more than ${MAX_YAML_ALIASES} copies; expected a plain document (write the values out)`)
     throw error
   }
+  checkNesting(value, file, what)
+  return value
 }
 
 // Python's json module writes these for float('inf') and float('nan') (vllm bench serve
@@ -90,6 +123,39 @@ export function readJsonFile(file: string, what: string): unknown {
   return parseJsonText(text, `${what} ${file}`)
 }
 
+/**
+ * The deepest nesting of `[` and `{` outside quoted strings and comments, stopping once past
+ * `limit`: a linear pre-check. It may over-count brackets inside plain YAML scalars, which no
+ * workload holds 64 levels of.
+ */
+export function flowDepth(text: string, limit: number): number {
+  let depth = 0
+  let deepest = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"' || c === "'") {
+      // Skip the quoted string; a backslash escapes in double quotes, '' in single quotes.
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (c === '[' || c === '{') {
+      if (++depth > deepest) deepest = depth
+      if (deepest > limit) return deepest
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1)
+    }
+  }
+  return deepest
+}
+
+/** Refuses a value nested deeper than MAX_NESTING_DEPTH (code that walks it recursively would overflow the stack). */
+export function checkNesting(value: unknown, file: string, what: string): void {
+  if (nestingDepth(value) > MAX_NESTING_DEPTH) throw tooDeep(file, what)
+}
+
+const tooDeep = (file: string, what: string): InputError =>
+  new InputError(`${what} ${file}: arrays and objects are nested more than ${MAX_NESTING_DEPTH} levels deep; expected a ${what} file, whose deepest fields are a few levels down`)
+
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let node = root
   for (const key of path) {
@@ -107,7 +173,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
       return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against the documented fields`
     }
     const value = valueAt(input, issue.path)
-    const got = value === undefined ? 'missing' : `got ${describeValue(value)}`
+    // A header value may be a literal credential: never echoed.
+    const secret = issue.path[0] === 'headers' && issue.path.length > 1
+    const got = value === undefined ? 'missing' : secret ? 'got a value (not shown)' : `got ${describeValue(value)}`
     return `${formatPath(issue.path)}: ${got}; ${issue.message}`
   })
 }

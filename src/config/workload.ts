@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
-import { InputError } from '../errors.js'
+import { describeValue, InputError } from '../errors.js'
 import { serverSchema } from '../server/schema.js'
 import { DEFAULT_TELEMETRY, telemetrySchema } from '../telemetry/schema.js'
-import { parseWithSchema, readStructuredFile } from './validate.js'
+import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
+import { checkBudgets, promptBytes, WORKLOAD_BOUNDS as BOUNDS } from './workload-bounds.js'
 
 export const API_KINDS = ['openai-completions', 'openai-chat', 'tgi'] as const
 export type ApiKind = (typeof API_KINDS)[number]
@@ -19,6 +20,16 @@ export const DEFAULT_PATHS: Record<ApiKind, string> = {
 const positive = z.number({ error: 'expected a number' }).positive({ error: 'expected a number > 0' })
 const positiveInt = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }).min(1, { error: 'expected an integer >= 1' })
 const nonNegativeInt = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }).min(0, { error: 'expected an integer >= 0' })
+/** An upper bound from workload-bounds.ts, named in the message. */
+const atMost = (max: number, what: string) => ({ error: `expected at most ${max.toLocaleString('en-US')} ${what} (llm-perf-gate's bound; see docs/reliability.md)` })
+const timeout = (fallback: number) => positive.max(BOUNDS.timeoutSeconds, atMost(BOUNDS.timeoutSeconds, 'seconds')).default(fallback)
+
+/** Header names are HTTP tokens; a CR or LF in a name or value would split the request (header injection). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+export const UNSAFE_HEADER_VALUE = /[\r\n\0]/
+
+/** http:// or https:// only: the client speaks HTTP, and `file:` or other schemes are never what was meant. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL such as http://127.0.0.1:8000' })
 
 interface Length {
   mean: number
@@ -28,31 +39,44 @@ interface Length {
 }
 
 /** A token-length distribution: a bare number means exactly that many. */
-const lengthSchema = z.union(
-  [
-    positiveInt.transform((mean): Length => ({ mean, stddev: 0 })),
-    z.strictObject({
-      mean: positive,
-      stddev: z.number().min(0, { error: 'expected a number >= 0' }).default(0),
-      min: positiveInt.optional(),
-      max: positiveInt.optional()
+const lengthSchema = (bound: number) =>
+  z
+    .union(
+      [
+        positiveInt.transform((mean): Length => ({ mean, stddev: 0 })),
+        z.strictObject({
+          mean: positive,
+          stddev: z.number().min(0, { error: 'expected a number >= 0' }).default(0),
+          min: positiveInt.optional(),
+          max: positiveInt.optional()
+        })
+      ],
+      { error: 'expected a token count (integer >= 1) or {mean, stddev, min, max}' }
+    )
+    .superRefine((length, ctx) => {
+      for (const key of ['mean', 'stddev', 'min', 'max'] as const) {
+        const value = length[key]
+        // A bare count is the mean: the message then points at the count itself.
+        if (value !== undefined && value > bound) ctx.addIssue({ code: 'custom', path: key === 'mean' ? [] : [key], message: atMost(bound, 'tokens').error })
+      }
     })
-  ],
-  { error: 'expected a token count (integer >= 1) or {mean, stddev, min, max}' }
-)
 
 const stageSchema = z.strictObject({
-  rate: z.number().min(0, { error: 'expected requests/s >= 0' }),
-  seconds: positive
+  rate: z
+    .number()
+    .min(0, { error: 'expected requests/s >= 0' })
+    .max(BOUNDS.rate, atMost(BOUNDS.rate, 'requests/s'))
+    .refine((rate) => rate === 0 || rate >= BOUNDS.minRate, { error: `expected 0 (a pause) or at least ${BOUNDS.minRate} requests/s` }),
+  seconds: positive.max(BOUNDS.stageSeconds, atMost(BOUNDS.stageSeconds, 'seconds per stage'))
 })
 
 const loadSchema = z
   .strictObject({
-    concurrency: positiveInt.optional(),
-    rate: positive.optional(),
+    concurrency: positiveInt.max(BOUNDS.concurrency, atMost(BOUNDS.concurrency, 'requests in flight')).optional(),
+    rate: positive.min(BOUNDS.minRate, { error: `expected at least ${BOUNDS.minRate} requests/s` }).max(BOUNDS.rate, atMost(BOUNDS.rate, 'requests/s')).optional(),
     arrival: z.enum(['constant', 'poisson', 'gamma'], { error: 'expected one of constant, poisson, gamma' }).default('poisson'),
-    burstiness: positive.default(1),
-    ramp: z.array(stageSchema).default([]),
+    burstiness: positive.min(BOUNDS.burstiness.min, { error: `expected at least ${BOUNDS.burstiness.min}` }).max(BOUNDS.burstiness.max, atMost(BOUNDS.burstiness.max, '')).default(1),
+    ramp: z.array(stageSchema).max(BOUNDS.rampStages, atMost(BOUNDS.rampStages, 'stages')).default([]),
     // No default, and false is dropped: only `true` changes the schedule, so only `true` enters the
     // workload hash, and every existing workload keeps its hash.
     exact_rate: z
@@ -61,6 +85,9 @@ const loadSchema = z
       .transform((value) => (value === true ? true : undefined))
   })
   .superRefine((load, ctx) => {
+    if (load.ramp.reduce((sum, stage) => sum + stage.seconds, 0) > BOUNDS.rampSeconds) {
+      ctx.addIssue({ code: 'custom', message: `the stages last more than ${BOUNDS.rampSeconds.toLocaleString('en-US')} s (a week) together; expected a shorter ramp`, path: ['ramp'] })
+    }
     if (load.concurrency === undefined && load.rate === undefined && load.ramp.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'set load.concurrency (closed loop), load.rate (open loop) or load.ramp (open loop in stages)', path: [] })
     }
@@ -82,9 +109,9 @@ const promptsSchema = z
   .strictObject({
     source: z.enum(['synthetic', 'file'], { error: 'expected synthetic or file' }).default('synthetic'),
     file: z.string().min(1).optional(),
-    input_tokens: lengthSchema.default({ mean: 512, stddev: 0 }),
-    output_tokens: lengthSchema.default({ mean: 128, stddev: 0 }),
-    shared_prefix_tokens: nonNegativeInt.default(0)
+    input_tokens: lengthSchema(BOUNDS.inputTokens).default({ mean: 512, stddev: 0 }),
+    output_tokens: lengthSchema(BOUNDS.outputTokens).default({ mean: 128, stddev: 0 }),
+    shared_prefix_tokens: nonNegativeInt.max(BOUNDS.inputTokens, atMost(BOUNDS.inputTokens, 'tokens')).default(0)
   })
   .superRefine((prompts, ctx) => {
     if (prompts.source === 'file' && prompts.file === undefined) {
@@ -95,13 +122,13 @@ const promptsSchema = z
 export const workloadSchema = z.strictObject({
   name: z.string({ error: 'expected a name (a string)' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected letters, digits, ".", "_" or "-" (it names files and the PR comment)' }),
   api: z.enum(API_KINDS, { error: `expected one of ${API_KINDS.join(', ')}` }).default('openai-chat'),
-  url: z.url({ error: 'expected a URL such as http://127.0.0.1:8000' }).default('http://127.0.0.1:8000'),
+  url: httpUrl.default('http://127.0.0.1:8000'),
   path: z.string().startsWith('/', { error: 'expected a path starting with /' }).optional(),
   model: z.string().min(1).optional(),
   seed: z.number().int({ error: 'expected an integer' }).default(42),
-  trials: positiveInt.default(3),
-  requests: positiveInt.default(200),
-  warmup: nonNegativeInt.default(10),
+  trials: positiveInt.max(BOUNDS.trials, atMost(BOUNDS.trials, 'trials')).default(3),
+  requests: positiveInt.max(BOUNDS.requests, atMost(BOUNDS.requests, 'requests per trial')).default(200),
+  warmup: nonNegativeInt.max(BOUNDS.warmup, atMost(BOUNDS.warmup, 'warm-up requests')).default(10),
   load: loadSchema,
   prompts: promptsSchema.default({ source: 'synthetic', input_tokens: { mean: 512, stddev: 0 }, output_tokens: { mean: 128, stddev: 0 }, shared_prefix_tokens: 0 }),
   sampling: z
@@ -115,14 +142,22 @@ export const workloadSchema = z.strictObject({
   extra_body: z.record(z.string(), z.unknown()).default({}),
   timeouts: z
     .strictObject({
-      connect_s: positive.default(10),
-      first_token_s: positive.default(60),
-      idle_s: positive.default(30),
-      request_s: positive.default(300)
+      connect_s: timeout(10),
+      first_token_s: timeout(60),
+      idle_s: timeout(30),
+      request_s: timeout(300)
     })
     .default({ connect_s: 10, first_token_s: 60, idle_s: 30, request_s: 300 }),
   slo: z.strictObject({ ttft_ms: positive.optional(), tpot_ms: positive.optional(), e2e_ms: positive.optional() }).default({}),
-  headers: z.record(z.string(), z.string({ error: 'expected a string (use "${VAR}" for secrets)' })).default({}),
+  headers: z
+    .record(z.string(), z.string({ error: 'expected a string (use "${VAR}" for secrets)' }))
+    .superRefine((headers, ctx) => {
+      for (const [name, value] of Object.entries(headers)) {
+        if (!HEADER_NAME.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'expected a header name of letters, digits and !#$%&\'*+.^_`|~- (no spaces, colons, CR or LF)' })
+        else if (UNSAFE_HEADER_VALUE.test(value)) ctx.addIssue({ code: 'custom', path: [name], message: 'expected a value without CR, LF or NUL characters (they would split the request)' })
+      }
+    })
+    .default({}),
   server: serverSchema.optional(),
   telemetry: telemetrySchema.default(DEFAULT_TELEMETRY)
 })
@@ -201,6 +236,7 @@ export function expandHeaders(headers: Record<string, string>, env: NodeJS.Proce
       if (value === undefined || value === '') {
         throw new InputError(`workload ${source}: headers.${name} uses \${${variable}}, but the environment variable ${variable} is not set; export it before the run`)
       }
+      if (UNSAFE_HEADER_VALUE.test(value)) throw new InputError(`workload ${source}: headers.${name} uses \${${variable}}, whose value holds a CR, LF or NUL character; expected a single-line value`)
       return value
     })
   }
@@ -278,12 +314,13 @@ export interface LoadWorkloadOptions {
 
 /** Validates a workload already read from `source` and resolves its prompt file, URL, headers and hash. */
 export function resolveWorkload(input: unknown, source: string, options: LoadWorkloadOptions = {}): Workload {
+  checkNesting(input, source, 'workload')
   const spec = parseWithSchema(workloadSchema, input, source, 'workload')
   if (options.model !== undefined) spec.model = options.model
   if (options.trials !== undefined) spec.trials = options.trials
   if (options.url !== undefined) {
-    const checked = z.url().safeParse(options.url)
-    if (!checked.success) throw new InputError(`--url: got ${JSON.stringify(options.url)}; expected a URL such as http://127.0.0.1:8000`)
+    const checked = httpUrl.safeParse(options.url)
+    if (!checked.success) throw new InputError(`--url: got ${describeValue(options.url)}; expected an http:// or https:// URL such as http://127.0.0.1:8000`)
     spec.url = options.url
   }
   for (const length of [spec.prompts.input_tokens, spec.prompts.output_tokens]) {
@@ -299,6 +336,9 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     filePrompts = loaded.prompts
     promptSha = loaded.sha256
   }
+  const { trials, requests, warmup, prompts, extra_body: extraBody } = spec
+  const promptSize = filePrompts === null ? { inputTokensMean: prompts.input_tokens.mean } : { filePromptChars: filePrompts.reduce((sum, prompt) => sum + JSON.stringify(prompt).length, 0) / filePrompts.length }
+  checkBudgets({ trials, requests, warmup, promptBytes: promptBytes(promptSize), outputTokensMean: prompts.output_tokens.mean, extraBodyBytes: JSON.stringify(extraBody).length }, source)
   const headers = expandHeaders(spec.headers, options.env ?? process.env, source)
   const joined = joinUrl(spec.url, spec.path ?? DEFAULT_PATHS[spec.api], spec.path !== undefined)
   return {

@@ -1,6 +1,7 @@
 import type { WorkloadSpec } from '../config/workload.js'
 import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
 import { describe } from '../stats/percentile.js'
+import { summarizeErrors } from './error-summary.js'
 
 /** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
 export const countsAsSent = (record: RequestRecord): boolean => record.error?.kind !== 'cancelled'
@@ -112,6 +113,7 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
   const ok = records.filter((r) => r.ok && countsAsSent(r))
   const counted = records.filter(countsAsSent)
   const scalar = (pick: (summary: TrialSummary) => number | null): number | null => meanOf(trials.map((trial) => pick(trial.summary)))
+  const errors = summarizeErrors(records)
   return {
     ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
     tpot_ms: describe(collect(ok, (r) => r.tpot_ms)),
@@ -125,7 +127,8 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
     error_rate: scalar((s) => s.error_rate) ?? 0,
     sent: counted.length,
     completed: ok.length,
-    failed: counted.length - ok.length
+    failed: counted.length - ok.length,
+    ...(errors.length > 0 ? { errors } : {})
   }
 }
 

@@ -1,4 +1,5 @@
 import { oneLine } from '../github/escape.js'
+import { errorGroupsOf, errorLines } from '../metrics/error-summary.js'
 import type { Distribution, ResultFile } from '../result/types.js'
 import { telemetrySummaryRows } from './telemetry-summary.js'
 
@@ -59,6 +60,13 @@ export function formatConsoleSummary(result: ResultFile): string {
     '='.repeat(WIDTH)
   ]
   if (trials.length > 1) lines.push('Throughputs are the mean of the trials; latencies pool every trial\'s requests.')
+  if (s.failed > 0) lines.push(...failureLines(result))
   for (const note of result.notes ?? []) lines.push(`note: ${oneLine(note)}`)
   return `${lines.join('\n')}\n`
+}
+
+/** Why requests failed, most frequent first. */
+function failureLines(result: ResultFile): string[] {
+  const { lines, others } = errorLines(errorGroupsOf(result), result.summary.failed)
+  return ['Errors (most frequent first):', ...lines.map((line) => `  ${line}`), ...(others > 0 ? [`  ${others} more of other kinds`] : [])]
 }

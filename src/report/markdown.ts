@@ -5,6 +5,7 @@ import { invalidates } from '../compare/validity.js'
 import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
 import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
+import { errorsMarkdown } from './errors.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, statusText, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 import { modelChange, whatChangedMarkdown } from './what-changed.js'
@@ -160,6 +161,8 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
   }
   const reasons = reasonsList(comparison)
   if (reasons !== null) sections.push({ title: 'reasons and notes', text: reasons, priority: SECTION_PRIORITY.validity, cut: 'lines' })
+  const errors = errorsMarkdown(input.baseline, input.current)
+  if (errors !== null) sections.push({ title: 'errors', text: errors, priority: SECTION_PRIORITY.validity, cut: 'lines', keepLines: 2 })
   sections.push(...telemetrySections(input))
   if (comparison.metrics.length > 0) {
     const headline = headlineMetric(comparison.metrics)

@@ -1,6 +1,7 @@
 import type { MetricComparison } from '../compare/types.js'
 import { oneLine } from '../github/escape.js'
 import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
+import { errorsText } from './errors.js'
 import { describeLoad, describeTrials } from './shared.js'
 import { telemetryText } from './telemetry-section.js'
 import type { ReportInput } from './markdown.js'
@@ -63,6 +64,8 @@ export function renderText(input: ReportInput): string {
   for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${oneLine(check.detail)}`)
   why.push(...comparison.notes.map(oneLine))
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
+  const errors = errorsText(input.baseline, input.current)
+  if (errors.length > 0) lines.push('', ...errors)
   lines.push(...telemetryText(input))
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)

@@ -86,7 +86,8 @@ const resultSchema = z.looseObject({
   definitions: z.number(),
   tool: z.looseObject({ name: z.string(), version: z.string() }),
   workload: z.looseObject({ name: z.string(), workload_hash: z.string().startsWith('sha256:') }),
-  environment: z.looseObject({ server: z.looseObject({ url: z.string(), model: z.string().nullable() }) }),
+  // Reports read the GPU list and the runner (report/shared.ts environmentLines).
+  environment: z.looseObject({ server: z.looseObject({ url: z.string(), model: z.string().nullable() }), gpu: z.array(z.looseObject({ name: z.string() })), runner: z.looseObject({}) }),
   pairing: z.object({ run: z.string().min(1), side: z.enum(['baseline', 'candidate']) }).optional(),
   trials: z.array(
     z.looseObject({
@@ -96,7 +97,7 @@ const resultSchema = z.looseObject({
       summary: z.looseObject({ ...distributions, ...scalars, achieved_rate: nullableNumber, target_rate: nullableNumber })
     })
   ),
-  summary: z.looseObject({ ...distributions, ...scalars })
+  summary: z.looseObject({ ...distributions, ...scalars, errors: z.array(z.looseObject({ kind: z.string(), message: z.string(), count: z.number().int().min(1) })).optional() })
 })
 
 const unreadable = (path: string, role: string, error: unknown): InputError =>

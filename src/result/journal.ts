@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { HostLoad } from '../runner/host-load.js'
 import type { Environment, Pairing, RequestRecord } from './types.js'
@@ -13,15 +13,20 @@ export type JournalEntry =
 /**
  * Appends each finished request to a JSONL file beside the result with a synchronous write: a
  * few microseconds per request, and whatever was measured is in the kernel's hands even if
- * the process dies. The journal is removed once the result file is written.
+ * the process dies. The journal is removed once the result file is written. A journal already
+ * at `path` is what a run that died left: it is moved aside (`kept`), never overwritten.
  */
 export class Journal {
   private fd: number | null
   private requests = 0
+  /** Where an earlier journal found at `path` was moved; null when there was none. */
+  readonly kept: string | null
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true })
-    this.fd = openSync(path, 'w')
+    this.kept = moveAside(path)
+    // 'wx': should another process create the file in between, fail rather than truncate it.
+    this.fd = openSync(path, 'wx')
   }
 
   append(entry: JournalEntry): void {
@@ -40,17 +45,21 @@ export class Journal {
   }
 }
 
-/** Reads a journal back, ignoring a last line cut off mid-write. */
-export function readJournal(path: string): JournalEntry[] {
-  const lines = readFileSync(path, 'utf8').split('\n')
-  const entries: JournalEntry[] = []
-  for (const line of lines) {
-    if (line.trim() === '') continue
-    try {
-      entries.push(JSON.parse(line) as JournalEntry)
-    } catch {
-      break
-    }
+/** Moves an existing file at `path` to a name of its own beside it (`….journal.<its mtime>.jsonl`); returns that name, or null. */
+function moveAside(path: string): string | null {
+  if (!existsSync(path)) return null
+  const stamp = statSync(path).mtime.toISOString().replace(/[:.]/g, '-')
+  const stem = path.endsWith('.jsonl') ? path.slice(0, -'.jsonl'.length) : path
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}.${stamp}${n > 1 ? `-${n}` : ''}.jsonl`
+    if (existsSync(candidate)) continue
+    renameSync(path, candidate)
+    return candidate
   }
-  return entries
+}
+
+/** The line a command prints when it moved an earlier journal aside; null when it did not. */
+export function keptJournalNote(journal: Journal): string | null {
+  if (journal.kept === null) return null
+  return `a journal from an earlier run was at ${journal.path} (a run that did not finish?): it is kept as ${journal.kept}; \`llm-perf-gate import --from journal ${journal.kept}\` turns it into a result file\n`
 }

@@ -136,7 +136,20 @@ export interface TrialResult {
   summary: TrialSummary
 }
 
-export interface RunSummary extends RunScalars, Distributions, Counts {}
+/** Failed requests alike in kind, status, timeout phase and message (numbers aside): metrics/error-summary.ts. */
+export interface ErrorGroup {
+  kind: ErrorKind
+  status?: number
+  timeout?: TimeoutPhase
+  /** The first such request's message. */
+  message: string
+  count: number
+}
+
+export interface RunSummary extends RunScalars, Distributions, Counts {
+  /** The run's failures, most frequent first (at most 20 groups); absent when none failed and in results written before it existed. */
+  errors?: ErrorGroup[]
+}
 
 export interface ServerInfo {
   url: string

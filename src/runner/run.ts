@@ -16,6 +16,7 @@ import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
+import { preflight } from './preflight.js'
 import { runTrial } from './trial.js'
 import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 
@@ -45,7 +46,8 @@ function connectionCount(workload: Workload): number {
   return Math.max(1, Math.min(load.concurrency ?? 32, Math.max(requests, warmup)))
 }
 
-export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock): Promise<Target> {
+/** Opens connections, reads what the server says about itself and sends the preflight request; every wait obeys the workload's timeouts and `signal`. */
+export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock, signal?: AbortSignal): Promise<Target> {
   const { spec } = workload
   const connections = new Connections(origin, { inFlight: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
   const redact = createRedactor(Object.values(workload.headers))
@@ -58,20 +60,34 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
     arrivalStamp: createArrivalStamp(clock),
     redact
   }
-  const opened = await connections.open(1)
+  const opened = await connections.open(1, '/health', signal)
   if (opened.ok === 0) {
     await connections.close()
+    if (signal?.aborted === true) throw interruptedBeforeStart()
     throw new InputError(`cannot reach the server at ${publicUrl(origin)} (${redact(opened.firstError ?? 'no answer')}); start it, or pass --url`)
   }
   const client = connections.acquire()
-  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null, { redact, args: workloadServerArgs(spec) })
+  // The whole capture ends within connect_s (each probe has its own shorter deadline too), or on Ctrl-C.
+  const captureDeadline = AbortSignal.timeout(spec.timeouts.connect_s * 1000)
+  const captureSignal = signal !== undefined ? AbortSignal.any([captureDeadline, signal]) : captureDeadline
+  const environment = await captureEnvironment(client, origin, workload.headers, spec.model ?? null, { redact, args: workloadServerArgs(spec), signal: captureSignal })
   connections.release(client)
+  const watchdog = new Watchdog(spec.timeouts, clock)
+  try {
+    const passed = await preflight({ context, watchdog, workload, clock, servedModels: environment.server.models ?? [], ...(signal !== undefined ? { signal } : {}) })
+    if (passed === null) throw interruptedBeforeStart()
+  } catch (error) {
+    await connections.close()
+    throw error
+  }
   const telemetry = openTelemetry(spec.telemetry, origin, workload.headers)
   const close = async (): Promise<void> => {
     await Promise.all([telemetry?.close(), connections.close()])
   }
-  return { origin, connections, context, watchdog: new Watchdog(spec.timeouts, clock), environment, telemetry, close }
+  return { origin, connections, context, watchdog, environment, telemetry, close }
 }
+
+const interruptedBeforeStart = (): InputError => new InputError('interrupted before the first measured request; nothing was measured', 130)
 
 export interface TrialOptions {
   clock?: Clock
@@ -87,7 +103,7 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   const { spec } = workload
   const clock = options.clock ?? monotonicClock
   // Connections a server closed while idle (uvicorn's keep-alive is 5 s) are reopened before measuring.
-  await target.connections.open(connectionCount(workload))
+  await target.connections.open(connectionCount(workload), '/health', options.signal)
   if (spec.warmup > 0 && options.signal?.aborted !== true) {
     options.observer?.phase?.(`trial ${trialIndex + 1}: ${spec.warmup} warmup requests`)
     await runTrial({
@@ -171,7 +187,7 @@ export interface RunOptions extends TrialOptions {
 
 /** Runs every trial of the workload against its URL and returns the result (SPEC §6). */
 export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
-  const target = await openTarget(workload, workload.url, options.clock)
+  const target = await openTarget(workload, workload.url, options.clock, options.signal)
   const journal = options.openJournal?.() ?? null
   if (journal !== null) journalRunHeader(journal, workload, target)
   const trials: TrialResult[] = []

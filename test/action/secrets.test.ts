@@ -39,6 +39,7 @@ const htmlEscape = (text: string): string => text.replaceAll('&', '&amp;').repla
 function startEchoServer(): Promise<{ url: string; seen: string[]; close(): Promise<void>; server: Server }> {
   const seen: string[] = []
   let requests = 0
+  let preflightNext = false
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const auth = String(request.headers.authorization ?? '')
     seen.push(auth)
@@ -47,13 +48,16 @@ function startEchoServer(): Promise<{ url: string; seen: string[]; close(): Prom
       response.writeHead(status, { 'content-type': 'application/json' })
       response.end(JSON.stringify(body))
     }
+    // The run's preflight request comes right after it reads /v1/models: it gets a clean answer, so the run goes on to meet every echo below.
+    if (request.method === 'GET' && request.url === '/v1/models') preflightNext = true
     if (request.method === 'GET' && request.url === '/v1/models') return json(200, { object: 'list', data: [{ id: `echo-${auth}`, object: 'model', owned_by: bare }] })
     if (request.method === 'GET' && request.url === '/version') return json(200, { version: encodeURIComponent(auth) })
     if (request.method !== 'POST') return json(404, { detail: `no route for ${auth}` })
     request.resume()
     request.on('end', () => {
       const n = requests++
-      const scenario = n % 8
+      const scenario = preflightNext ? 0 : n % 8
+      preflightNext = false
       if (scenario === 3) return json(500, { error: { message: `invalid api key ${auth}`, type: 'auth' } })
       if (scenario === 4) {
         response.writeHead(401, { 'content-type': 'text/plain' })

@@ -65,13 +65,27 @@ describe('a run against a server injecting faults', () => {
     }
   })
 
-  test('finishes, exits 0 and reports the error rate', () => {
-    expect(exitCode).toBe(0)
+  test('finishes, reports the error rate, and exits 3 because more than the pr preset\'s 5% failed', () => {
     expect(records()).toHaveLength(120)
     const failed = records().filter((r) => !r.ok).length
     expect(failed).toBeGreaterThan(0)
     expect(result.summary.error_rate).toBeCloseTo(failed / 120, 10)
+    expect(result.trials.some((trial) => trial.summary.error_rate > 0.05)).toBe(true)
     expect(io.out()).toContain('Failed requests:')
+    expect(exitCode).toBe(3)
+    expect(io.err()).toMatch(/too many failed requests \(trial \d: \d+\.\d%.*\), above validity\.max_error_rate 5\.0% of the thresholds pr/)
+  })
+
+  test('the console summary lists the errors by kind and status, most frequent first, with counts', () => {
+    const block = io.out().slice(io.out().indexOf('Errors (most frequent first):'))
+    const lines = block.split('\n').slice(1).filter((line) => /^ {2}\d+× /.test(line))
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    const counts = lines.map((line) => Number(/^ {2}(\d+)×/.exec(line)![1]))
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+    expect(block).toMatch(/\d+× http 500: /)
+    expect(block).toMatch(/\d+× timeout \(idle\): no event for idle_s/)
+    // The result keeps the same groups, so every report can list them.
+    expect(result.summary.errors!.reduce((sum, group) => sum + group.count, 0)).toBe(result.summary.failed)
   })
 
   test('finishes within its timeouts: a stalled stream does not hold the run', () => {
@@ -131,6 +145,41 @@ describe('output locations', () => {
     } finally {
       await simulator.close()
     }
+  })
+})
+
+describe('run --thresholds', () => {
+  test('a thresholds file that does not exist fails before the server is contacted', async () => {
+    const simulator = await startSimulator({ profile: 'fast', seed: 7 })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-thresholds-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 't', url: simulator.url, trials: 1, requests: 2, warmup: 0, load: { concurrency: 1 } }))
+    try {
+      await expect(runCommand({ workload: join(dir, 'w.json'), out: join(dir, 'r.json'), quiet: true, thresholds: join(dir, 'typo.yml') }, captureIo({}))).rejects.toThrow(/thresholds: ".*typo\.yml" is neither a preset/)
+      expect(simulator.stats().requests).toBe(0)
+    } finally {
+      await simulator.close()
+    }
+  })
+})
+
+describe('a rerun after a crash', () => {
+  test('keeps the journal the crashed run left, under a name of its own, and says so on stderr', async () => {
+    const simulator = await startSimulator({ profile: 'fast', seed: 6 })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-rerun-'))
+    writeFileSync(join(dir, 'w.json'), JSON.stringify({ name: 'rerun', url: simulator.url, trials: 1, requests: 3, warmup: 0, load: { concurrency: 1 }, prompts: { input_tokens: 8, output_tokens: 4 } }))
+    const out = join(dir, 'rerun.result.json')
+    const leftover = '{"type":"run","what":"the measured requests of a run that died"}\n'
+    writeFileSync(`${out}.journal.jsonl`, leftover)
+    const io = captureIo({})
+    try {
+      expect(await runCommand({ workload: join(dir, 'w.json'), out, quiet: true }, io)).toBe(0)
+    } finally {
+      await simulator.close()
+    }
+    const kept = readdirSync(dir).filter((name) => /^rerun\.result\.json\.journal\..+\.jsonl$/.test(name))
+    expect(kept).toHaveLength(1)
+    expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe(leftover)
+    expect(io.err()).toContain(`a journal from an earlier run was at ${out}.journal.jsonl (a run that did not finish?): it is kept as ${join(dir, kept[0]!)}`)
   })
 })
 

@@ -132,8 +132,9 @@ describe('server.command', () => {
     const port = await freePort()
     const stubborn = `process.on('SIGTERM', () => console.log('ignoring SIGTERM')); require('http').createServer((q, s) => s.end('')).listen(${port}, '127.0.0.1')`
     const io = captureIo()
-    // It answers every path with an empty 200, so the run's requests fail; the server is stopped on the way out.
-    await runCommand({ workload: workloadFile(dir, port, { command: [process.execPath, '-e', stubborn], stop_timeout_s: 0.5 }, { trials: 1, requests: 2, warmup: 0 }), out: join(dir, 'r.json'), quiet: true }, io)
+    // It answers every path with an empty 200, so the preflight request fails the run; the server is stopped on the way out.
+    const error = await errorOf(runCommand({ workload: workloadFile(dir, port, { command: [process.execPath, '-e', stubborn], stop_timeout_s: 0.5 }, { trials: 1, requests: 2, warmup: 0 }), out: join(dir, 'r.json'), quiet: true }, io))
+    expect(error.message).toContain('preflight')
     expect(io.err()).toContain('sending SIGKILL')
     expect(readFileSync(join(dir, 'r.json.server.log'), 'utf8')).toContain('ignoring SIGTERM')
     expect(processGroupAlive(announcedPid(io.err()))).toBe(false)
