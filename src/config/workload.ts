@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { InputError } from '../errors.js'
 import { parseWithSchema, readStructuredFile } from './validate.js'
+import { conversationSchema, datasetSchema, resolvePromptSources, type PromptSources } from '../workload/sources.js'
+import { TOKENIZER_NAMES } from '../workload/tokenizers.js'
 
 export const API_KINDS = ['openai-completions', 'openai-chat', 'tgi'] as const
 export type ApiKind = (typeof API_KINDS)[number]
@@ -69,8 +71,12 @@ const loadSchema = z
 
 const promptsSchema = z
   .strictObject({
-    source: z.enum(['synthetic', 'file'], { error: 'expected synthetic or file' }).default('synthetic'),
+    source: z.enum(['synthetic', 'file', 'conversations', 'dataset'], { error: 'expected synthetic, file, conversations or dataset' }).default('synthetic'),
     file: z.string().min(1).optional(),
+    // Optional without defaults, so that workloads written before them keep their hash (docs/workloads.md).
+    tokenizer: z.enum(TOKENIZER_NAMES, { error: `expected one of ${TOKENIZER_NAMES.join(', ')}` }).optional(),
+    conversation: conversationSchema.optional(),
+    dataset: datasetSchema.optional(),
     input_tokens: lengthSchema.default({ mean: 512, stddev: 0 }),
     output_tokens: lengthSchema.default({ mean: 128, stddev: 0 }),
     shared_prefix_tokens: nonNegativeInt.default(0)
@@ -125,7 +131,7 @@ export interface FilePrompt {
 }
 
 /** The validated workload with everything resolved that the run needs. */
-export interface Workload {
+export interface Workload extends Partial<PromptSources> {
   spec: WorkloadSpec
   /** The file it came from (for messages), or a label. */
   source: string
@@ -223,8 +229,10 @@ export function normalisedWorkload(workload: Workload): Record<string, unknown> 
  */
 export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null): string {
   const { url: _url, trials: _trials, prompts, ...rest } = spec
-  const { file: _file, ...promptsRest } = prompts
-  const hashed = { ...rest, path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
+  const { file: _file, dataset, ...promptsRest } = prompts
+  // A dataset counts by its content (file_sha256), like a prompt file, not by its path.
+  const datasetRest = dataset === undefined ? undefined : { ...dataset, file: undefined }
+  const hashed = { ...rest, path, prompts: { ...promptsRest, dataset: datasetRest, file_sha256: promptFileSha256 } }
   return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`
 }
 
@@ -273,6 +281,8 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     filePrompts = loaded.prompts
     promptSha = loaded.sha256
   }
+  const { sha256: sourceSha, ...sources } = resolvePromptSources(spec, source)
+  promptSha ??= sourceSha
   const headers = expandHeaders(spec.headers, options.env ?? process.env, source)
   const joined = joinUrl(spec.url, spec.path ?? DEFAULT_PATHS[spec.api], spec.path !== undefined)
   return {
@@ -281,6 +291,7 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     url: joined.url,
     path: joined.path,
     filePrompts,
+    ...sources,
     headers,
     workloadHash: computeWorkloadHash(spec, joined.path, promptSha)
   }
