@@ -1,3 +1,4 @@
+import { turnsConsoleRows } from '../report/turns-section.js'
 import type { Distribution, ResultFile } from '../result/types.js'
 
 const WIDTH = 50
@@ -46,6 +47,7 @@ export function formatConsoleSummary(result: ResultFile): string {
     ...latencyBlock('Time per Output Token (excl. 1st token)', 'TPOT', s.tpot_ms),
     ...latencyBlock('Inter-token Latency', 'ITL', s.itl_ms),
     ...latencyBlock('End-to-end Latency', 'E2EL', s.e2e_ms),
+    ...turnsConsoleRows(result, row),
     row('P99 client schedule lag (ms):', fixed(s.schedule_lag_ms.p99)),
     '='.repeat(WIDTH)
   ]

@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, statusText, VERDICT_HEAD } from './format.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
+import { turnsMarkdown } from './turns-section.js'
 
 export interface ReportInput {
   comparison: Comparison
@@ -161,6 +162,8 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
     const base: DistributionMetric = parsed?.kind === 'distribution' ? parsed.base : 'tpot_ms'
     const chart = quantileChart(input, base)
     if (chart !== null) sections.push({ title: 'distribution picture', text: chart, priority: SECTION_PRIORITY.distribution })
+    const turns = turnsMarkdown(input.baseline, input.current)
+    if (turns !== null) sections.push({ title: 'TTFT by turn', text: turns, priority: SECTION_PRIORITY.distribution, cut: 'lines', keepLines: 4 })
     sections.push({ title: 'details', text: detailsBlock(input), priority: SECTION_PRIORITY.details })
     sections.push({ title: 'how to read this', text: howToRead(comparison), priority: SECTION_PRIORITY.summary - 5, cut: 'lines' })
   }

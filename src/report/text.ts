@@ -2,6 +2,7 @@ import type { MetricComparison } from '../compare/types.js'
 import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
+import { turnsTextLine } from './turns-section.js'
 
 /** The table fits a 100-column terminal: short cells here, the longer words under it. */
 export const TEXT_WIDTH = 100
@@ -58,6 +59,8 @@ export function renderText(input: ReportInput): string {
   for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${check.detail}`)
   why.push(...comparison.notes)
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
+  const turns = turnsTextLine(input.baseline, input.current)
+  if (turns !== null) lines.push('', turns)
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)
   return `${lines.join('\n')}\n`

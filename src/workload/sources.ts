@@ -78,8 +78,6 @@ export function resolvePromptSources(spec: WorkloadSpec, source: string): Prompt
   if (kind === 'conversations') {
     if (spec.api !== 'openai-chat') throw invalid(source, `api: ${spec.api} cannot carry a conversation; source: conversations needs api: openai-chat (messages)`)
     if (prompts.file !== undefined && prompts.dataset !== undefined) throw invalid(source, 'prompts: file and dataset both set; a conversation comes from one of them')
-  } else if (kind !== 'file' && prompts.file !== undefined) {
-    throw invalid(source, `prompts.file: set, but prompts.source is ${kind}; use source: file (or conversations) to read it`)
   }
   const turns = prompts.conversation?.turns
   if (turns?.min !== undefined && turns.max !== undefined && turns.min > turns.max) throw invalid(source, `prompts.conversation.turns: min ${turns.min} > max ${turns.max}`)

