@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { resolveWorkload } from '../../src/config/workload.js'
+import { trialColumns } from '../../src/result/columns.js'
+import { writeJsonFile } from '../../src/result/io.js'
+import { readComparableResults } from '../../src/result/load.js'
 import type { RequestRecord, ResultFile } from '../../src/result/types.js'
 import { runWorkload } from '../../src/runner/run.js'
 import { buildSendPlan } from '../../src/workload/schedule.js'
@@ -63,6 +66,15 @@ describe('a run of conversations', () => {
     expect(result.summary.conversations!.conversations).toBe(4)
     expect(result.summary.conversations!.by_turn.map((t) => t.requests)).toEqual([4, 4, 4])
     expect(result.summary.sent).toBe(12)
+  })
+
+  test('a result of conversations is read back for compare with its turn split and the same columns', async () => {
+    const result = await run({ requests: 3, load: { concurrency: 3 }, prompts: { source: 'conversations', input_tokens: 4, output_tokens: 3, conversation: { turns: 2 } } })
+    const file = join(mkdtempSync(join(tmpdir(), 'lpg-conv-result-')), 'r.json')
+    writeJsonFile(file, result)
+    const [read] = await readComparableResults([{ path: file, role: 'result' }], { worker: null })
+    expect(read!.summary.conversations).toEqual(result.summary.conversations)
+    expect(read!.trials[0]!.columns).toEqual(trialColumns(result.trials[0]!.requests))
   })
 
   test('a closed loop keeps `concurrency` conversations going, and think time separates an answer from the next turn', async () => {
