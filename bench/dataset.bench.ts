@@ -17,7 +17,7 @@ const variant = process.argv[2]
 if (variant !== undefined) {
   const file = process.argv[3]!
   const started = performance.now()
-  let entries = 0
+  let entries: number
   if (variant === 'json-parse') {
     entries = (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length
   } else {
