@@ -40,7 +40,7 @@ export function summarizeTurns(trials: ReadonlyArray<readonly RequestRecord[]>):
   }
   const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length)
   const summary: TurnSummary = {
-    conversations,
+    count: conversations,
     ttft_first_turn_ms: describe(ttftByTurn[0] ?? []),
     ttft_later_turns_ms: describe(ttftByTurn.slice(1).flat()),
     by_turn: ttftByTurn.map((ttft, turn) => ({ turn, requests: requestsByTurn[turn]!, ttft_ms: describe(ttft), input_tokens_mean: mean(inputByTurn[turn]!) }))

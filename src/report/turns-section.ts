@@ -25,7 +25,7 @@ const ROWS: TurnRow[] = [
   { label: 'TTFT first turn p99 (ms)', pick: pickStat((t) => t.ttft_first_turn_ms, 'p99') },
   { label: 'TTFT later turns p50 (ms)', pick: pickStat((t) => t.ttft_later_turns_ms, 'p50') },
   { label: 'TTFT later turns p99 (ms)', pick: pickStat((t) => t.ttft_later_turns_ms, 'p99') },
-  { label: 'conversations', pick: (t) => t.conversations, count: true }
+  { label: 'conversations', pick: (t) => t.count, count: true }
 ]
 
 function delta(a: number | null, b: number | null): string {
@@ -68,7 +68,7 @@ export function turnsConsoleRows(result: ResultFile, row: (label: string, value:
   if (turns === undefined) return []
   const fixed = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(2))
   return [
-    row('Conversations:', `${turns.conversations} (${result.summary.sent} turns)`),
+    row('Conversations:', `${turns.count} (${result.summary.sent} turns)`),
     row('Median TTFT first turn (ms):', fixed(turns.ttft_first_turn_ms.p50)),
     row('Median TTFT later turns (ms):', fixed(turns.ttft_later_turns_ms.p50))
   ]

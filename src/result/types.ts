@@ -123,7 +123,7 @@ export interface Counts {
 /** TTFT by turn, in summaries of conversations (metrics/turns.ts): later turns find their history in a prefix cache. */
 export interface TurnSummary {
   /** Conversations with at least one turn sent. */
-  conversations: number
+  count: number
   /** TTFT of successful first turns, and of every later turn. */
   ttft_first_turn_ms: Distribution
   ttft_later_turns_ms: Distribution

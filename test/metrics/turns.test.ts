@@ -41,7 +41,7 @@ describe('TTFT by turn', () => {
   const turns = summarizeTurns([CONVERSATIONS]).conversations!
 
   test('first turns and later turns are described apart, successful requests only', () => {
-    expect(turns.conversations).toBe(2)
+    expect(turns.count).toBe(2)
     expect(turns.ttft_first_turn_ms).toMatchObject({ count: 2, p50: 85, min: 80, max: 90 })
     expect(turns.ttft_later_turns_ms).toMatchObject({ count: 3, p50: 6, min: 4, max: 8 })
   })
@@ -66,8 +66,8 @@ describe('TTFT by turn', () => {
       return { index, started_at: '', duration_s: durationS, requests: CONVERSATIONS, summary }
     }
     const trials = [trial(0), trial(1)]
-    expect(trials[0]!.summary.conversations!.conversations).toBe(2)
-    expect(summarizeRun(trials, {}).conversations!.conversations).toBe(4)
+    expect(trials[0]!.summary.conversations!.count).toBe(2)
+    expect(summarizeRun(trials, {}).conversations!.count).toBe(4)
     expect(summarizeRun(trials, {}).conversations!.ttft_first_turn_ms.count).toBe(4)
   })
 

@@ -10,7 +10,7 @@ import type { Distribution, ResultFile, TurnSummary } from '../../src/result/typ
 const dist = (p50: number, p99: number): Distribution => ({ count: 10, mean: p50, stddev: 1, min: p50 / 2, p50, p90: p99, p95: p99, p99, max: p99 })
 
 function withTurns(result: ResultFile, first: number, later: number): ResultFile {
-  const turns: TurnSummary = { conversations: 40, ttft_first_turn_ms: dist(first, first * 2), ttft_later_turns_ms: dist(later, later * 2), by_turn: [] }
+  const turns: TurnSummary = { count: 40, ttft_first_turn_ms: dist(first, first * 2), ttft_later_turns_ms: dist(later, later * 2), by_turn: [] }
   return { ...result, summary: { ...result.summary, conversations: turns } }
 }
 

@@ -63,7 +63,7 @@ describe('a run of conversations', () => {
     expect(all).toHaveLength(12)
     expect(all.map((r) => r.id)).toEqual([...Array(12).keys()])
     expect(all.map((r) => [r.conversation, r.turn])).toEqual([0, 1, 2, 3].flatMap((c) => [0, 1, 2].map((t) => [c, t])))
-    expect(result.summary.conversations!.conversations).toBe(4)
+    expect(result.summary.conversations!.count).toBe(4)
     expect(result.summary.conversations!.by_turn.map((t) => t.requests)).toEqual([4, 4, 4])
     expect(result.summary.sent).toBe(12)
   })

@@ -124,7 +124,7 @@ describe('conversations against the simulator', () => {
   test("later turns' TTFT falls below first turns' when the server keeps the history", () => {
     const turns = cached.result.summary.conversations!
     expect(cached.result.summary.failed).toBe(0)
-    expect(turns.conversations).toBe(6)
+    expect(turns.count).toBe(6)
     expect(cached.hits).toBe(12)
     // ~75 ms against a few ms: a factor of 3 holds with room for a busy machine.
     expect(turns.ttft_later_turns_ms.p50!).toBeLessThan(turns.ttft_first_turn_ms.p50! / 3)
