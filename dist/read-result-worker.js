@@ -4,10 +4,9 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-DSH4ESDE.js";
+} from "./chunks/chunk-CYBNNPQY.js";
 import "./chunks/chunk-UI6X6NEQ.js";
-import "./chunks/chunk-ON5JRR3V.js";
-import "./chunks/chunk-J3FQYYVW.js";
+import "./chunks/chunk-NA7APNDN.js";
 import "./chunks/chunk-USR4SPVJ.js";
 import "./chunks/chunk-XEZUBJ5O.js";
 

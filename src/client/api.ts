@@ -16,10 +16,12 @@ export interface EventReading {
   error: string | null
   /** Data that is not JSON of the expected shape. */
   malformed: string | null
+  /** The generated text the event carried (OpenAI APIs), kept by the requests of a conversation. */
+  text: string | null
 }
 
 export function emptyReading(): EventReading {
-  return { content: false, tokens: null, done: false, promptTokens: null, completionTokens: null, finishReason: null, error: null, malformed: null }
+  return { content: false, tokens: null, done: false, promptTokens: null, completionTokens: null, finishReason: null, error: null, malformed: null, text: null }
 }
 
 function resetReading(reading: EventReading): void {
@@ -31,6 +33,7 @@ function resetReading(reading: EventReading): void {
   reading.finishReason = null
   reading.error = null
   reading.malformed = null
+  reading.text = null
 }
 
 export interface ApiAdapter {
@@ -91,6 +94,7 @@ function readOpenAi(data: string, reading: EventReading, contentOf: (choice: Rec
   if (Array.isArray(choices) && choices.length > 0) {
     const choice = choices[0] as Record<string, unknown>
     reading.content = contentOf(choice)
+    if (reading.content) reading.text = answerText(choice)
     if (typeof choice.finish_reason === 'string') reading.finishReason = choice.finish_reason
   }
   const usage = event.usage as Record<string, unknown> | null | undefined
@@ -112,6 +116,13 @@ function chatContent(choice: Record<string, unknown>): boolean {
 }
 
 const completionContent = (choice: Record<string, unknown>): boolean => nonEmptyString(choice.text)
+
+/** The answer's own text (not reasoning or tool calls): what a conversation sends back as the assistant turn. */
+function answerText(choice: Record<string, unknown>): string | null {
+  if (typeof choice.text === 'string') return choice.text
+  const delta = choice.delta as Record<string, unknown> | undefined
+  return delta !== undefined && delta !== null && typeof delta.content === 'string' ? delta.content : null
+}
 
 /** An OpenAI streaming body around the request's input (`messages` or `prompt`). */
 function openAiBody(request: PlannedRequest, spec: WorkloadSpec, input: Record<string, unknown>): Record<string, unknown> {

@@ -74,6 +74,9 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   private failure: RequestError | null = null
   private finished = false
   private finishedAt = Number.NaN
+  /** The answer's text, kept only for a conversation's turns (answerChars > 0): single-turn requests keep nothing. */
+  readonly answer: string[] | null
+  private answerRoom: number
 
   constructor(
     private readonly context: RequestContext,
@@ -81,8 +84,11 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     private readonly scheduledAt: number,
     private readonly trialStart: number,
     private readonly resolve: (record: RequestRecord) => void,
-    private readonly client: Client
+    private readonly client: Client,
+    answerChars = 0
   ) {
+    this.answer = answerChars > 0 ? [] : null
+    this.answerRoom = answerChars
     this.dispatchedAt = context.clock()
     this.limits = streamLimits(request.maxTokens)
     this.parser = createParser({
@@ -192,6 +198,11 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
     }
     this.lastContentAt = stamp
     this.contentEvents++
+    if (this.answer !== null && reading.text !== null && this.answerRoom > 0) {
+      const text = reading.text.length <= this.answerRoom ? reading.text : reading.text.slice(0, this.answerRoom)
+      this.answer.push(text)
+      this.answerRoom -= text.length
+    }
   }
 
   private fail(error: RequestError): void {
@@ -259,14 +270,19 @@ class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
 export interface StartedRequest {
   inFlight: InFlightRequest
   completion: Promise<RequestRecord>
+  /** The streamed answer text, when asked for with `answerChars` (at most that many characters); null otherwise. */
+  answerText(): string | null
 }
 
-/** Sends one request now; the promise always resolves, with a failed record when anything goes wrong. */
-export function startRequest(context: RequestContext, request: PlannedRequest, body: string, scheduledAt: number, trialStart: number): StartedRequest {
+/**
+ * Sends one request now; the promise always resolves, with a failed record when anything goes
+ * wrong. `answerChars` > 0 keeps up to that many characters of the answer's text.
+ */
+export function startRequest(context: RequestContext, request: PlannedRequest, body: string, scheduledAt: number, trialStart: number, answerChars = 0): StartedRequest {
   let handler!: StreamHandler
   const client = context.connections.acquire()
   const completion = new Promise<RequestRecord>((resolve) => {
-    handler = new StreamHandler(context, request, scheduledAt, trialStart, resolve, client)
+    handler = new StreamHandler(context, request, scheduledAt, trialStart, resolve, client, answerChars)
   })
   try {
     client.dispatch(
@@ -281,7 +297,7 @@ export function startRequest(context: RequestContext, request: PlannedRequest, b
   } catch (error) {
     handler.onResponseError(null as never, error as Error)
   }
-  return { inFlight: handler, completion }
+  return { inFlight: handler, completion, answerText: () => (handler.answer === null ? null : handler.answer.join('')) }
 }
 
 export type { TimeoutPhase }

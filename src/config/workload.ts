@@ -7,6 +7,8 @@ import { serverSchema } from '../server/schema.js'
 import { DEFAULT_TELEMETRY, telemetrySchema } from '../telemetry/schema.js'
 import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
 import { checkBudgets, promptBytes, WORKLOAD_BOUNDS as BOUNDS } from './workload-bounds.js'
+import { conversationSchema, datasetSchema, resolvePromptSources, type PromptSources } from '../workload/sources.js'
+import { TOKENIZER_NAMES } from '../workload/tokenizers.js'
 
 export const API_KINDS = ['openai-completions', 'openai-chat', 'tgi'] as const
 export type ApiKind = (typeof API_KINDS)[number]
@@ -83,6 +85,7 @@ const loadSchema = z
       .boolean({ error: 'expected true or false' })
       .optional()
       .transform((value) => (value === true ? true : undefined))
+      .optional()
   })
   .superRefine((load, ctx) => {
     if (load.ramp.reduce((sum, stage) => sum + stage.seconds, 0) > BOUNDS.rampSeconds) {
@@ -107,8 +110,12 @@ const loadSchema = z
 
 const promptsSchema = z
   .strictObject({
-    source: z.enum(['synthetic', 'file'], { error: 'expected synthetic or file' }).default('synthetic'),
+    source: z.enum(['synthetic', 'file', 'conversations', 'dataset'], { error: 'expected synthetic, file, conversations or dataset' }).default('synthetic'),
     file: z.string().min(1).optional(),
+    // Optional without defaults, so that workloads written before them keep their hash (docs/workloads.md).
+    tokenizer: z.enum(TOKENIZER_NAMES, { error: `expected one of ${TOKENIZER_NAMES.join(', ')}` }).optional(),
+    conversation: conversationSchema.optional(),
+    dataset: datasetSchema.optional(),
     input_tokens: lengthSchema(BOUNDS.inputTokens).default({ mean: 512, stddev: 0 }),
     output_tokens: lengthSchema(BOUNDS.outputTokens).default({ mean: 128, stddev: 0 }),
     shared_prefix_tokens: nonNegativeInt.max(BOUNDS.inputTokens, atMost(BOUNDS.inputTokens, 'tokens')).default(0)
@@ -173,7 +180,7 @@ export interface FilePrompt {
 }
 
 /** The validated workload with everything resolved that the run needs. */
-export interface Workload {
+export interface Workload extends Partial<PromptSources> {
   spec: WorkloadSpec
   /** The file it came from (for messages), or a label. */
   source: string
@@ -285,8 +292,10 @@ export const WORKLOAD_HASH_VERSION = 2
  */
 export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null, version: 1 | 2 = WORKLOAD_HASH_VERSION): string {
   const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, model, prompts, ...rest } = spec
-  const { file: _file, ...promptsRest } = prompts
-  const hashed = { ...rest, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
+  const { file: _file, dataset, ...promptsRest } = prompts
+  // A dataset counts by its content (file_sha256), like a prompt file, not by its path.
+  const datasetRest = dataset === undefined ? undefined : { ...dataset, file: undefined }
+  const hashed = { ...rest, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, dataset: datasetRest, file_sha256: promptFileSha256 } }
   return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`
 }
 
@@ -336,6 +345,8 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     filePrompts = loaded.prompts
     promptSha = loaded.sha256
   }
+  const { sha256: sourceSha, ...sources } = resolvePromptSources(spec, source)
+  promptSha ??= sourceSha
   const { trials, requests, warmup, prompts, extra_body: extraBody } = spec
   const promptSize = filePrompts === null ? { inputTokensMean: prompts.input_tokens.mean } : { filePromptChars: filePrompts.reduce((sum, prompt) => sum + JSON.stringify(prompt).length, 0) / filePrompts.length }
   checkBudgets({ trials, requests, warmup, promptBytes: promptBytes(promptSize), outputTokensMean: prompts.output_tokens.mean, extraBodyBytes: JSON.stringify(extraBody).length }, source)
@@ -347,6 +358,7 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     url: joined.url,
     path: joined.path,
     filePrompts,
+    ...sources,
     headers,
     workloadHash: computeWorkloadHash(spec, joined.path, promptSha),
     legacyWorkloadHash: computeWorkloadHash(spec, joined.path, promptSha, 1)

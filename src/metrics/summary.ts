@@ -2,6 +2,7 @@ import type { WorkloadSpec } from '../config/workload.js'
 import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
 import { describe } from '../stats/percentile.js'
 import { summarizeErrors } from './error-summary.js'
+import { startsWork, summarizeTurns } from './turns.js'
 
 /** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
 export const countsAsSent = (record: RequestRecord): boolean => record.error?.kind !== 'cancelled'
@@ -73,7 +74,10 @@ export function summarizeTrial({ records, slo, targetRate, durationS: givenDurat
   const perSecond = (amount: number): number => (durationS > 0 ? amount / durationS : 0)
   const outputTokens = ok.reduce((sum, r) => sum + r.output_tokens, 0)
   const inputTokens = ok.reduce((sum, r) => sum + r.input_tokens, 0)
-  const sendSpanS = sentTimes.length > 1 ? (sends.max - firstSend) / 1000 : 0
+  // Conversations: their later turns follow answers, not the schedule, so the rate counts starts.
+  const startTimes = collect(counted.filter(startsWork), (r) => r.sent_ms)
+  const starts = extent(startTimes)
+  const sendSpanS = startTimes.length > 1 ? (starts.max - starts.min) / 1000 : 0
   const sources = new Set(ok.map((r) => r.output_tokens_source))
   const summary: TrialSummary = {
     ttft_ms: describe(collect(ok, (r) => r.ttft_ms)),
@@ -91,9 +95,10 @@ export function summarizeTrial({ records, slo, targetRate, durationS: givenDurat
     failed: counted.length - ok.length,
     total_input_tokens: inputTokens,
     total_output_tokens: outputTokens,
-    achieved_rate: sendSpanS > 0 ? (sentTimes.length - 1) / sendSpanS : null,
+    achieved_rate: sendSpanS > 0 ? (startTimes.length - 1) / sendSpanS : null,
     target_rate: targetRate,
-    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0]! : 'mixed'
+    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0]! : 'mixed',
+    ...summarizeTurns([records])
   }
   return { summary, durationS }
 }
@@ -128,7 +133,8 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
     sent: counted.length,
     completed: ok.length,
     failed: counted.length - ok.length,
-    ...(errors.length > 0 ? { errors } : {})
+    ...(errors.length > 0 ? { errors } : {}),
+    ...summarizeTurns(trials.map((trial) => trial.requests))
   }
 }
 

@@ -1,5 +1,6 @@
 import { oneLine } from '../github/escape.js'
 import { errorGroupsOf, errorLines } from '../metrics/error-summary.js'
+import { turnsConsoleRows } from '../report/turns-section.js'
 import type { Distribution, ResultFile } from '../result/types.js'
 import { telemetrySummaryRows } from './telemetry-summary.js'
 
@@ -55,6 +56,7 @@ export function formatConsoleSummary(result: ResultFile): string {
     ...latencyBlock('Time per Output Token (excl. 1st token)', 'TPOT', s.tpot_ms),
     ...latencyBlock('Inter-token Latency', 'ITL', s.itl_ms),
     ...latencyBlock('End-to-end Latency', 'E2EL', s.e2e_ms),
+    ...turnsConsoleRows(result, row),
     row('P99 client schedule lag (ms):', fixed(s.schedule_lag_ms.p99)),
     ...telemetryBlock(trials),
     '='.repeat(WIDTH)

@@ -10,6 +10,7 @@ import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, form
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 import { modelChange, whatChangedMarkdown } from './what-changed.js'
 import { telemetrySections } from './telemetry-section.js'
+import { turnsMarkdown } from './turns-section.js'
 
 export interface ReportInput {
   comparison: Comparison
@@ -170,6 +171,8 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
     const base: DistributionMetric = parsed?.kind === 'distribution' ? parsed.base : 'tpot_ms'
     const chart = quantileChart(input, base)
     if (chart !== null) sections.push({ title: 'distribution picture', text: chart, priority: SECTION_PRIORITY.distribution })
+    const turns = turnsMarkdown(input.baseline, input.current)
+    if (turns !== null) sections.push({ title: 'TTFT by turn', text: turns, priority: SECTION_PRIORITY.distribution, cut: 'lines', keepLines: 4 })
     sections.push({ title: 'details', text: detailsBlock(input), priority: SECTION_PRIORITY.details })
     sections.push({ title: 'how to read this', text: howToRead(comparison), priority: SECTION_PRIORITY.summary - 5, cut: 'lines' })
   }

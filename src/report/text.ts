@@ -6,6 +6,7 @@ import { describeLoad, describeTrials } from './shared.js'
 import { telemetryText } from './telemetry-section.js'
 import type { ReportInput } from './markdown.js'
 import { whatChangedText } from './what-changed.js'
+import { turnsTextLine } from './turns-section.js'
 
 /** The table fits a 100-column terminal: short cells here, the longer words under it. */
 export const TEXT_WIDTH = 100
@@ -67,6 +68,8 @@ export function renderText(input: ReportInput): string {
   const errors = errorsText(input.baseline, input.current)
   if (errors.length > 0) lines.push('', ...errors)
   lines.push(...telemetryText(input))
+  const turns = turnsTextLine(input.baseline, input.current)
+  if (turns !== null) lines.push('', turns)
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)
   return `${lines.join('\n')}\n`

@@ -37,8 +37,19 @@ export type OutputTokensSource =
 
 export type InputTokensSource = 'usage' | 'details' | 'estimate' | 'imported'
 
+/**
+ * Where a request sits in a conversation (`prompts.source: conversations`, docs/workloads.md);
+ * absent on single-turn requests. Both count from 0, like `id` and a trial's `index`.
+ */
+export interface ConversationPosition {
+  /** The conversation's index in its trial. */
+  conversation?: number
+  /** The turn's index in its conversation: 0 is the first turn, whose prompt no earlier answer precedes. */
+  turn?: number
+}
+
 /** One measured request. Times are relative to the trial's start (`scheduled_ms`, `sent_ms`) or to the write (`ttft_ms`, `e2e_ms`). */
-export interface RequestRecord {
+export interface RequestRecord extends ConversationPosition {
   id: number
   /** When the schedule said to send it (closed loop: when a slot became free). */
   scheduled_ms: number
@@ -110,7 +121,23 @@ export interface Counts {
   failed: number
 }
 
-export interface TrialSummary extends RunScalars, Distributions, Counts {
+/** TTFT by turn, in summaries of conversations (metrics/turns.ts): later turns find their history in a prefix cache. */
+export interface TurnSummary {
+  /** Conversations with at least one turn sent. */
+  count: number
+  /** TTFT of successful first turns, and of every later turn. */
+  ttft_first_turn_ms: Distribution
+  ttft_later_turns_ms: Distribution
+  /** Per turn index (from 0): successful requests, their TTFT, and their mean input length (the history grows). */
+  by_turn: Array<{ turn: number; requests: number; ttft_ms: Distribution; input_tokens_mean: number | null }>
+}
+
+/** Present in the summaries of a run of conversations only. */
+export interface ConversationSummary {
+  conversations?: TurnSummary
+}
+
+export interface TrialSummary extends RunScalars, Distributions, Counts, ConversationSummary {
   total_input_tokens: number
   total_output_tokens: number
   /** Requests sent per second over the span of sends; compared with target_rate for validity. */
@@ -146,7 +173,7 @@ export interface ErrorGroup {
   count: number
 }
 
-export interface RunSummary extends RunScalars, Distributions, Counts {
+export interface RunSummary extends RunScalars, Distributions, Counts, ConversationSummary {
   /** The run's failures, most frequent first (at most 20 groups); absent when none failed and in results written before it existed. */
   errors?: ErrorGroup[]
 }

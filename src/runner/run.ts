@@ -14,10 +14,9 @@ import { observeServer } from '../result/notes.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
-import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
+import { planPhase } from './phase.js'
 import { preflight } from './preflight.js'
-import { runTrial } from './trial.js'
 import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 
 /** What the runner tells the progress display. */
@@ -106,31 +105,29 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   await target.connections.open(connectionCount(workload), '/health', options.signal)
   if (spec.warmup > 0 && options.signal?.aborted !== true) {
     options.observer?.phase?.(`trial ${trialIndex + 1}: ${spec.warmup} warmup requests`)
-    await runTrial({
+    await planPhase(workload, trialIndex, 'warmup', spec.warmup).run({
       context: target.context,
       watchdog: target.watchdog,
       spec,
-      requests: planPrompts(workload, trialIndex, 'warmup', spec.warmup),
       plan: { kind: 'closed', concurrency: Math.min(spec.warmup, spec.load.concurrency ?? 8) },
       clock,
       ...(options.signal !== undefined ? { signal: options.signal } : {})
     })
   }
-  const requests = planPrompts(workload, trialIndex, 'measured', spec.requests)
+  const measured = planPhase(workload, trialIndex, 'measured', spec.requests)
   const plan = buildSendPlan(spec.load, spec.requests, spec.seed, trialIndex)
   const targetRate = plan.kind === 'open' ? plan.scheduledRate : null
   const url = publicUrl(target.origin)
   // Here, not in the caller, so every command that journals (run, ab) leaves trials a journal import can rebuild.
   options.journal?.append({ type: 'trial', index: trialIndex, started_at: new Date().toISOString(), url, target_rate: targetRate })
-  options.observer?.trialStarted?.(trialIndex, spec.trials, spec.requests, url)
+  options.observer?.trialStarted?.(trialIndex, spec.trials, measured.sends, url)
   const counters = options.hostCounters ?? hostCounters
   const hostBefore = counters()
   const sampling = target.telemetry?.startTrial()
-  const run = await runTrial({
+  const run = await measured.run({
     context: target.context,
     watchdog: target.watchdog,
     spec,
-    requests,
     plan,
     clock,
     onRecord: (record) => {

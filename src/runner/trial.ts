@@ -31,7 +31,7 @@ export interface TrialRun {
 }
 
 /** Counts free places for the open loop's optional concurrency cap. */
-class Slots {
+export class Slots {
   private waiting: Array<() => void> = []
   constructor(private free: number) {}
   async take(): Promise<void> {
@@ -53,7 +53,7 @@ class Slots {
  * late, so the last stretch yields to I/O with setImmediate until the time is reached: the
  * send stays on its absolute schedule and the event loop keeps reading streams meanwhile.
  */
-async function waitUntil(target: number, clock: Clock, signal: AbortSignal | undefined): Promise<void> {
+export async function waitUntil(target: number, clock: Clock, signal: AbortSignal | undefined): Promise<void> {
   const remaining = target - clock()
   if (remaining > 2) {
     try {

@@ -42,6 +42,8 @@ export function modelStepMs(profile: SimulatorProfile, slowdown: Slowdown, batch
 
 export interface SequenceRequest {
   promptTokens: number
+  /** Prompt tokens to compute when admitted; fewer than promptTokens when a prefix cache holds the rest (prefix-cache.ts). Default: all. */
+  prefillTokens?: number
   /** What the request may generate; reserved in the KV cache for the sequence's whole life. */
   maxTokens: number
   /** What it will generate before stopping (≤ maxTokens; fewer when a simulated EOS comes first). */
@@ -184,13 +186,14 @@ export class BatchingEngine {
       const next = this.waiting[0] as Sequence
       const fitsKv = this.kvUsedTokens + next.reservedTokens <= this.profile.kvCapacityTokens
       const fitsBatch = this.running.size < this.profile.maxRunningSequences
-      const fitsBudget = prefillTokens === 0 || prefillTokens + next.request.promptTokens <= this.profile.maxPrefillTokensPerStep
+      const prefill = next.request.prefillTokens ?? next.request.promptTokens
+      const fitsBudget = prefillTokens === 0 || prefillTokens + prefill <= this.profile.maxPrefillTokensPerStep
       if (!fitsKv || !fitsBatch || !fitsBudget) break
       this.waiting.shift()
       next.state = 'running'
       this.running.add(next)
       this.kvUsedTokens += next.reservedTokens
-      prefillTokens += next.request.promptTokens
+      prefillTokens += prefill
     }
     this.promptTokens += prefillTokens
     return prefillTokens

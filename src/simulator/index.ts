@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   modelName?: string
   /** Time and timers for the engine; the real ones by default. */
   clock?: EngineClock
+  /** Keep the KV of each conversation's history, so a later turn prefills only its new message (prefix-cache.ts). Default true; single-turn requests are unaffected. */
+  prefixCache?: boolean
 }
 
 export interface RunningSimulator {
@@ -58,7 +60,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       slowdown: resolveSlowdown(options.slowdown),
       faults: resolveFaults(options.faults),
       modelName: options.modelName ?? DEFAULT_MODEL_NAME,
-      ...(options.clock !== undefined ? { clock: options.clock } : {})
+      ...(options.clock !== undefined ? { clock: options.clock } : {}),
+      ...(options.prefixCache !== undefined ? { prefixCache: options.prefixCache } : {})
     })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -17,6 +17,8 @@ export interface GenerationRequest {
   seed: number | undefined
   /** TGI's `parameters.details`. */
   details: boolean
+  /** Chat requests: the messages as text, for the prefix cache (prefix-cache.ts). */
+  messages?: Array<{ role: string; content: string }>
 }
 
 export interface RequestLimits {
@@ -68,14 +70,16 @@ export function parseOpenAiRequest(api: 'chat' | 'completions', body: unknown, l
   }
   let promptTokens: number
   let promptKey: string
+  let chatMessages: Array<{ role: string; content: string }> | undefined
   if (api === 'chat') {
     if (!Array.isArray(body.messages) || body.messages.length === 0) return badRequest('`messages` must be a non-empty list.', 'messages')
-    const messages: Array<{ content: string }> = []
+    const messages: Array<{ role: string; content: string }> = []
     for (const message of body.messages) {
       const content = isObject(message) ? messageText(message.content) : null
       if (content === null) return badRequest('Each message needs a `role` and a string or text-part `content`.', 'messages')
-      messages.push({ content })
+      messages.push({ role: String((message as Record<string, unknown>).role), content })
     }
+    chatMessages = messages
     promptTokens = countChatTokens(messages)
     promptKey = messages.map((message) => message.content).join('\u0000')
   } else {
@@ -122,7 +126,8 @@ export function parseOpenAiRequest(api: 'chat' | 'completions', body: unknown, l
       includeUsage,
       continuousUsage,
       seed: isInteger(body.seed) ? body.seed : undefined,
-      details: false
+      details: false,
+      ...(chatMessages !== undefined ? { messages: chatMessages } : {})
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net'
 import { BatchingEngine, realClock, type EngineClock, type EngineStats } from './engine.js'
 import type { FaultSpec } from './faults.js'
 import { EXPOSITION_CONTENT_TYPE, metricsExposition } from './metrics.js'
+import { PrefixCache, type PrefixCacheStats } from './prefix-cache.js'
 import type { SimulatorProfile } from './profiles.js'
 import { parseOpenAiRequest, parseTgiRequest, type ParsedRequest } from './requests.js'
 import { sendJson, sendTgiValidationError, serveGeneration, type SessionSettings } from './session.js'
@@ -24,6 +25,8 @@ export interface ServerConfig {
   faults: FaultSpec
   modelName: string
   clock?: EngineClock
+  /** Keep conversation histories' KV (prefix-cache.ts); default true. */
+  prefixCache?: boolean
 }
 
 export interface SimulatorStats extends EngineStats {
@@ -31,6 +34,8 @@ export interface SimulatorStats extends EngineStats {
   connections: number
   /** Generation requests received since start. */
   requests: number
+  /** What the prefix cache saved; null without one. */
+  prefixCache: PrefixCacheStats | null
 }
 
 export interface SimulatorServer {
@@ -57,7 +62,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function listen(config: ServerConfig): Promise<SimulatorServer> {
   const engine = new BatchingEngine(config.profile, config.slowdown, config.seed, config.clock ?? realClock)
-  const settings: SessionSettings = { engine, profile: config.profile, seed: config.seed, modelName: config.modelName, faults: config.faults }
+  const prefixCache = config.prefixCache === false ? null : new PrefixCache(config.profile.kvCapacityTokens)
+  const settings: SessionSettings = { engine, profile: config.profile, seed: config.seed, modelName: config.modelName, faults: config.faults, prefixCache }
   const startedAt = Math.floor(Date.now() / 1000)
   const limits = { modelName: config.modelName, maxModelLen: config.profile.maxModelLen }
   const sockets = new Set<Socket>()
@@ -131,7 +137,7 @@ export async function listen(config: ServerConfig): Promise<SimulatorServer> {
   return {
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
-    stats: () => ({ ...engine.stats(), connections: sockets.size, requests: arrivals }),
+    stats: () => ({ ...engine.stats(), connections: sockets.size, requests: arrivals, prefixCache: prefixCache?.stats() ?? null }),
     close() {
       closing ??= (async () => {
         engine.stop()

@@ -3,6 +3,7 @@ import { Random } from '../random.js'
 import type { BatchingEngine, SequenceHandle } from './engine.js'
 import { CLEAN_PLAN, drawFaultPlan, type FaultPlan, type FaultSpec } from './faults.js'
 import type { SimulatorProfile } from './profiles.js'
+import type { PrefixCache } from './prefix-cache.js'
 import type { GenerationRequest } from './requests.js'
 import {
   SSE_COMMENT,
@@ -27,6 +28,8 @@ export interface SessionSettings {
   seed: number
   modelName: string
   faults: FaultSpec
+  /** Conversation histories already computed; null when the simulator runs without one. */
+  prefixCache: PrefixCache | null
 }
 
 const VLLM_STREAM_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8' }
@@ -91,7 +94,13 @@ export function serveGeneration(res: ServerResponse, request: GenerationRequest,
     omitEndMarker: plan.noDone
   }
   const tokens = new TokenSource(random)
-  const tokenAt = (position: number): SimToken => (length.finish === 'eos' && position === length.tokens ? tokens.eos() : tokens.next())
+  const cacheTurn = request.messages !== undefined && settings.prefixCache !== null ? settings.prefixCache.begin(request.messages, request.promptTokens) : null
+  const prefillTokens = request.promptTokens - (cacheTurn?.cachedTokens ?? 0)
+  const tokenAt = (position: number): SimToken => {
+    const token = length.finish === 'eos' && position === length.tokens ? tokens.eos() : tokens.next()
+    cacheTurn?.add(token)
+    return token
+  }
   const finishAt = (last: boolean): Finish | null => (last ? length.finish : null)
 
   let handle: SequenceHandle | undefined
@@ -107,6 +116,7 @@ export function serveGeneration(res: ServerResponse, request: GenerationRequest,
     let text = ''
     handle = settings.engine.submit({
       promptTokens: request.promptTokens,
+      prefillTokens,
       maxTokens: request.maxTokens,
       outputTokens: length.tokens,
       onToken(event) {
@@ -115,6 +125,7 @@ export function serveGeneration(res: ServerResponse, request: GenerationRequest,
         if (!token.special) text += token.text
         if (!event.last) return
         settled = true
+        cacheTurn?.finish()
         const build = request.api === 'chat' ? chatCompletionResponse : textCompletionResponse
         sendJson(res, 200, build(context, text, length.tokens, length.finish))
       }
@@ -131,6 +142,7 @@ export function serveGeneration(res: ServerResponse, request: GenerationRequest,
 
   handle = settings.engine.submit({
     promptTokens: request.promptTokens,
+    prefillTokens,
     maxTokens: request.maxTokens,
     outputTokens: length.tokens,
     onToken(event) {
@@ -146,6 +158,7 @@ export function serveGeneration(res: ServerResponse, request: GenerationRequest,
       }
       if (event.last) {
         settled = true
+        cacheTurn?.finish()
         res.end(encoder.closing())
       }
     }

@@ -1,5 +1,6 @@
 import type { FilePrompt, LengthSpec, Workload } from '../config/workload.js'
 import { Random } from '../random.js'
+import type { TextTokenizer } from './tokenizers.js'
 
 /**
  * Common English words that are a single token (with their leading space) in the Llama,
@@ -31,6 +32,9 @@ export interface PlannedRequest {
   /** The input length we aimed for (synthetic) or estimated (file); the server's count wins when it gives one. */
   inputTokensTarget: number
   maxTokens: number
+  /** Set on the turns of a conversation (workload/conversations.ts): which conversation, and which turn of it (from 0). */
+  conversation?: number
+  turn?: number
 }
 
 /** Draws an integer length from a (truncated) normal; rejection keeps the shape inside [min, max] rather than piling mass on the bounds. */
@@ -46,16 +50,55 @@ export function drawLength(spec: LengthSpec, random: Random): number {
   return clamp(spec.mean)
 }
 
-function words(count: number, random: Random): string {
+/** The words text is built from: `start` for the first word of a text (no space before it), `rest` for the others. */
+export interface WordList {
+  start: readonly string[]
+  rest: readonly string[]
+  tokenizer: TextTokenizer | null
+}
+
+const APPROXIMATE: WordList = { start: WORDS, rest: WORDS, tokenizer: null }
+const exactLists = new Map<string, WordList>()
+
+/**
+ * Without a tokenizer, WORDS (N words approximate N tokens). With one, the words that are one
+ * token of that tokenizer: with their leading space for `rest`, and bare for `start`. Every
+ * supported tokenizer splits words at the space before them, so N such words are exactly N tokens.
+ */
+export function wordList(tokenizer: TextTokenizer | null | undefined): WordList {
+  if (tokenizer === null || tokenizer === undefined) return APPROXIMATE
+  let list = exactLists.get(tokenizer.name)
+  if (list === undefined) {
+    const rest = WORDS.filter((word) => tokenizer.encode(` ${word}`).length === 1)
+    list = { start: rest.filter((word) => tokenizer.encode(word).length === 1), rest, tokenizer }
+    exactLists.set(tokenizer.name, list)
+  }
+  return list
+}
+
+/** `count` words; `atStart` when nothing comes before them in the text. */
+export function wordText(count: number, random: Random, list: WordList = APPROXIMATE, atStart = true): string {
   const out = new Array<string>(count)
-  for (let i = 0; i < count; i++) out[i] = random.pick(WORDS)
+  for (let i = 0; i < count; i++) out[i] = random.pick(i === 0 && atStart ? list.start : list.rest)
   return out.join(' ')
+}
+
+/** With a tokenizer, checks the text is `tokens` long: the guarantee above, verified on every prompt built. */
+export function checkTokenCount(text: string, tokens: number, list: WordList): void {
+  if (list.tokenizer === null) return
+  const counted = list.tokenizer.encode(text).length
+  if (counted !== tokens) throw new Error(`a synthetic text meant to be ${tokens} ${list.tokenizer.name} tokens encodes to ${counted}`)
 }
 
 /** A rough token estimate for text we did not generate: about 0.75 words per token in English. */
 export function estimateTokens(text: string): number {
   const wordCount = text.split(/\s+/).filter((w) => w !== '').length
   return Math.max(1, Math.round(wordCount / 0.75))
+}
+
+/** Tokens of text we did not generate: counted by the workload's tokenizer, else estimated. */
+export function countTokens(text: string, tokenizer: TextTokenizer | null | undefined): number {
+  return tokenizer === null || tokenizer === undefined ? estimateTokens(text) : tokenizer.encode(text).length
 }
 
 function contentText(messages: NonNullable<FilePrompt['messages']>): string {
@@ -80,22 +123,31 @@ export function planPrompts(workload: Workload, trial: number, phase: 'warmup' |
       planned.push({
         id,
         ...(source.messages !== undefined ? { messages: source.messages } : { prompt: source.prompt! }),
-        inputTokensTarget: estimateTokens(source.messages !== undefined ? contentText(source.messages) : source.prompt!),
+        inputTokensTarget: countTokens(source.messages !== undefined ? contentText(source.messages) : source.prompt!, workload.tokenizer),
         maxTokens
       })
     }
     return planned
   }
   // The shared prefix is the same in every trial and phase: that is what a shared system prompt is.
+  const list = wordList(workload.tokenizer)
   const prefixTokens = spec.prompts.shared_prefix_tokens
-  const prefix = prefixTokens > 0 ? words(prefixTokens, new Random(spec.seed, 'shared-prefix')) : ''
+  const prefix = prefixTokens > 0 ? wordText(prefixTokens, new Random(spec.seed, 'shared-prefix'), list) : ''
   for (let id = 0; id < count; id++) {
     const inputTokens = drawLength(spec.prompts.input_tokens, lengths)
     const maxTokens = drawLength(spec.prompts.output_tokens, lengths)
-    const own = words(Math.max(1, inputTokens - prefixTokens), text)
-    planned.push({ id, prompt: prefix === '' ? own : `${prefix} ${own}`, inputTokensTarget: Math.max(inputTokens, prefixTokens + 1), maxTokens })
+    const own = wordText(Math.max(1, inputTokens - prefixTokens), text, list, prefix === '')
+    const prompt = prefix === '' ? own : `${prefix} ${own}`
+    const inputTokensTarget = Math.max(inputTokens, prefixTokens + 1)
+    checkTokenCount(prompt, inputTokensTarget, list)
+    planned.push({ id, prompt, inputTokensTarget, maxTokens })
   }
   return planned
+}
+
+/** A seeded permutation of 0 … length - 1 (Fisher–Yates). */
+export function shuffledOrder(length: number, random: Random): number[] {
+  return shuffledIndices(length, random)
 }
 
 function shuffledIndices(length: number, random: Random): number[] {

@@ -129,6 +129,13 @@ describe('workload_hash', () => {
     expect(hash(withKey, { env: { K: 'one' } })).toBe(hash(withKey, { env: { K: 'two' } }))
   })
 
+  test('workloads written before conversations, datasets and tokenizers keep their hash', () => {
+    // Computed before those optional fields existed (commit f850f98): a new field with a default would change them.
+    expect(hash({ name: 'chat-short', load: { concurrency: 4 } }, { env: {} })).toBe('sha256:1c2511ceaf183e3a8e1f13088664ac3d84130c76ac573dd7e04dc6e5e53968de')
+    const older = { name: 'x', load: { rate: 8 }, prompts: { input_tokens: { mean: 512, stddev: 128, min: 16, max: 4096 }, output_tokens: 64, shared_prefix_tokens: 100 }, slo: { ttft_ms: 500 } }
+    expect(hash(older, { env: {} })).toBe('sha256:f88a1d0aa200c4903d64812fbc5fabe7b2ba6f850b8bb67833eab22828e9193a')
+  })
+
   test('a prompt file counts by its content, not its path', () => {
     const a = writeTemp('a.jsonl', '{"prompt": "hello there"}\n')
     const b = writeTemp('b.jsonl', '{"prompt": "hello there"}\n')
@@ -149,6 +156,22 @@ describe('urls and paths', () => {
     const workload = resolveWorkload({ ...MINIMAL, url: 'http://127.0.0.1:8000/v1' }, 'w')
     expect(workload.url).toBe('http://127.0.0.1:8000')
     expect(workload.path).toBe('/v1/chat/completions')
+  })
+})
+
+describe('prompts fields of conversations, datasets and tokenizers', () => {
+  test('an unknown tokenizer lists the supported ones', () => {
+    const error = errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { tokenizer: 'llama2' } }, 'w.yml'))
+    expect(error.message).toContain('prompts.tokenizer: got "llama2"; expected one of llama3, llama3.1, qwen2.5, qwen3, gpt-4o, gpt-4')
+  })
+
+  test('an unknown field inside prompts.conversation or prompts.dataset is named', () => {
+    expect(errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'conversations', conversation: { turn: 3 } } }, 'w.yml')).message).toContain('prompts.conversation: unknown field "turn"')
+    expect(errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'dataset', dataset: { file: 'x.json', samples: 3 } } }, 'w.yml')).message).toContain('prompts.dataset: unknown field "samples"')
+  })
+
+  test('think time cannot be negative', () => {
+    expect(errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'conversations', conversation: { think_time_s: -1 } } }, 'w.yml')).message).toContain('prompts.conversation.think_time_s: got -1; expected seconds >= 0')
   })
 })
 

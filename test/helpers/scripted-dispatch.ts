@@ -1,6 +1,6 @@
 import type { Client, Dispatcher } from 'undici'
 import { API_ADAPTERS } from '../../src/client/api.js'
-import { startRequest, type RequestContext } from '../../src/client/stream-request.js'
+import { startRequest, type RequestContext, type StartedRequest } from '../../src/client/stream-request.js'
 import type { ApiKind } from '../../src/config/workload.js'
 import type { RequestRecord } from '../../src/result/types.js'
 
@@ -25,7 +25,11 @@ export interface ScriptedResponse {
  * scripted clock: every byte split and every timestamp is chosen by the test. Each arrival is
  * delivered after the microtask queue drains, as a separate socket read would be.
  */
-export async function runScripted(api: ApiKind, script: ScriptedResponse, options: { maxTokens?: number; redact?: (text: string) => string } = {}): Promise<RequestRecord> {
+export async function runScripted(
+  api: ApiKind,
+  script: ScriptedResponse,
+  options: { maxTokens?: number; redact?: (text: string) => string; answerChars?: number; onStarted?: (started: StartedRequest) => void } = {}
+): Promise<RequestRecord> {
   let now = 0
   const clock = (): number => now
   let handler: Dispatcher.DispatchHandler | null = null
@@ -62,7 +66,8 @@ export async function runScripted(api: ApiKind, script: ScriptedResponse, option
     },
     redact: options.redact ?? ((text) => text)
   }
-  const started = startRequest(context, { id: 0, prompt: 'hello', inputTokensTarget: 1, maxTokens: options.maxTokens ?? 4 }, '{}', 0, 0)
+  const started = startRequest(context, { id: 0, prompt: 'hello', inputTokensTarget: 1, maxTokens: options.maxTokens ?? 4 }, '{}', 0, 0, options.answerChars ?? 0)
+  options.onStarted?.(started)
   const h = handler as unknown as Dispatcher.DispatchHandler
   now = script.sentAt ?? 0
   h.onRequestStart?.(controller, {})

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,13 @@ const workloadWith = (prompts: object, extra: object = {}) => resolveWorkload({ 
 const words = (text: string | undefined): number => (text ?? '').split(' ').length
 
 describe('synthetic prompts', () => {
+  test('without a tokenizer, the same seed still gives the prompts it gave before tokenizers existed', () => {
+    // Digest of these plans at commit f850f98: the word draws must not change under existing baselines.
+    const workload = resolveWorkload({ name: 'x', load: { rate: 8 }, prompts: { input_tokens: { mean: 64, stddev: 16 }, output_tokens: { mean: 32, stddev: 8 }, shared_prefix_tokens: 10 } }, 'w.yml', { env: {} })
+    const plans = JSON.stringify([planPrompts(workload, 0, 'measured', 20), planPrompts(workload, 1, 'warmup', 5)])
+    expect(createHash('sha256').update(plans).digest('hex')).toBe('8041e2a2f95884f1eec12e47ec44612ad49ec54c1167487670da5da8c233236f')
+  })
+
   test('lengths follow the requested mean and stddev, inside min and max', () => {
     const planned = planPrompts(workloadWith({ input_tokens: { mean: 300, stddev: 50, min: 200, max: 380 }, output_tokens: { mean: 64, stddev: 8 } }), 0, 'measured', 4000)
     const inputs = planned.map((p) => words(p.prompt))

@@ -1,0 +1,21 @@
+if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\n'); process.exit(2) }
+import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
+import {
+  defaultResultPath,
+  runAndWrite,
+  runCommand
+} from "./chunk-2IHKO3XR.js";
+import "./chunk-IVFZOIBV.js";
+import "./chunk-Y3M2JUJE.js";
+import "./chunk-WEMWLEDR.js";
+import "./chunk-ZQO2Q7HW.js";
+import "./chunk-SJTMLVZX.js";
+import "./chunk-E7GCMRGG.js";
+import "./chunk-NA7APNDN.js";
+import "./chunk-USR4SPVJ.js";
+import "./chunk-XEZUBJ5O.js";
+export {
+  defaultResultPath,
+  runAndWrite,
+  runCommand
+};
