@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { resolveBaseline, type ResolvedBaseline } from './action/baseline.js'
 import type { ActionDeps } from './action/deps.js'
 import { OUTPUTS } from './action/names.js'
+import { pastRuns, writeExtendedHistory } from './action/history.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
 import { runAb } from './commands/ab.js'
@@ -11,6 +12,7 @@ import { loadWorkload, type Workload } from './config/workload.js'
 import { InputError } from './errors.js'
 import { baselineArtifactName, uploadBaselineArtifact } from './github/baseline-artifact.js'
 import { formatConsoleSummary } from './output/console-summary.js'
+import { historySections } from './report/history-section.js'
 import { readResultFile } from './result/io.js'
 import type { ResultFile } from './result/types.js'
 
@@ -39,7 +41,13 @@ async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<stri
     core.summary.addRaw(`### llm-perf-gate: measured \`${result.workload.name}\`\n\n\`\`\`\n${formatConsoleSummary(result)}\`\`\`\n`)
     if (settings.mode === 'baseline') {
       const name = baselineArtifactName(result.workload.name)
-      const uploaded = await core.group(`Upload the baseline artifact ${name}`, () => uploadBaselineArtifact(deps.artifactClient(), { name, files: [settings.resultPath], retentionDays: 90 }))
+      // The history rides in the baseline artifact: the previous one's, extended by this run.
+      const previous = settings.history !== null ? null : await core.group('Find the previous baseline and its history', () => resolveBaseline({ ...settings, baseline: { kind: 'artifact' } }, deps, result.workload.name))
+      if (previous?.found === false) core.info(`the history starts with this run: ${previous.reason}`)
+      const history = writeExtendedHistory(pastRuns(settings, previous, deps), result, settings, deps, thresholds)
+      core.setOutput(OUTPUTS.historyPath, history.path)
+      core.summary.addRaw(`${historySections(null, history.trend).map((section) => section.text).join('\n\n')}\n`)
+      const uploaded = await core.group(`Upload the baseline artifact ${name}`, () => uploadBaselineArtifact(deps.artifactClient(), { name, files: [settings.resultPath, history.path], retentionDays: 90 }))
       core.info(`uploaded ${uploaded.name}${uploaded.size !== undefined ? ` (${uploaded.size} bytes)` : ''}: pull requests with baseline: artifact compare against it`)
       core.summary.addRaw(`Uploaded as the baseline artifact \`${name}\`.\n`)
     }
@@ -63,7 +71,11 @@ async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<stri
     baseline = await core.group('Find the baseline', () => resolveBaseline(settings, deps, workload.spec.name))
     current = await measure(settings, deps, workload)
   }
-  const published = await core.group('Compare and report', () => publish({ settings, deps, thresholds, current, baseline, workloadFile: settings.workload }))
+  // A history belongs to separate jobs; the two sides of an ab run are one job.
+  const past = settings.mode === 'ab' ? null : pastRuns(settings, baseline, deps)
+  const history = settings.mode === 'ab' ? null : writeExtendedHistory(past, current, settings, deps, thresholds)
+  if (history !== null) core.setOutput(OUTPUTS.historyPath, history.path)
+  const published = await core.group('Compare and report', () => publish({ settings, deps, thresholds, current, baseline, workloadFile: settings.workload, history: past, trend: history?.trend ?? null }))
   core.info(`verdict: ${published.verdict}`)
   if (!published.failed) return null
   if (published.verdict === 'fail') {

@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { baselineArtifactName, fetchBaselineArtifact, workflowFileFromRef } from '../github/baseline-artifact.js'
+import { HISTORY_FILE } from '../history/file.js'
 import type { ResultLike } from '../result/columns.js'
 import { readComparableResult } from '../result/load.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 
-export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string } | { found: false; reason: string }
+/** `history`: the history file the baseline artifact carried (SPEC §14), when it carried one. */
+export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; history?: string } | { found: false; reason: string }
 
 const short = (sha: string | undefined): string => (sha ?? '').slice(0, 7) || 'unknown'
 
@@ -38,12 +40,14 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
     destination: mkdtempSync(join(deps.tempDirectory, 'llm-perf-gate-baseline-'))
   })
   if (!found.found) return { found: false, reason: found.reason }
-  const file = found.files.find((name) => name.endsWith('.result.json')) ?? found.files[0]
+  const history = found.files.find((name) => basename(name) === HISTORY_FILE)
+  const file = found.files.find((name) => name.endsWith('.result.json')) ?? found.files.find((name) => name !== history)
   if (file === undefined) return { found: false, reason: `the baseline artifact of run ${found.runId} (${found.runUrl}) holds no result file` }
   return {
     found: true,
     result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
     label: `${baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
-    source: found.runUrl
+    source: found.runUrl,
+    ...(history !== undefined ? { history: join(found.path, history) } : {})
   }
 }

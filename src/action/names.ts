@@ -14,7 +14,9 @@ export const INPUTS = {
   comment: 'comment',
   failOn: 'fail-on',
   resultPath: 'result-path',
-  pullRequest: 'pull-request'
+  pullRequest: 'pull-request',
+  history: 'history',
+  historyLimit: 'history-limit'
 } as const
 
 export const OUTPUTS = {
@@ -22,7 +24,8 @@ export const OUTPUTS = {
   resultPath: 'result-path',
   comparisonPath: 'comparison-path',
   reportMarkdownPath: 'report-markdown-path',
-  regressions: 'regressions'
+  regressions: 'regressions',
+  historyPath: 'history-path'
 } as const
 
 export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab'] as const

@@ -10,6 +10,8 @@ import { escapeMarkdown } from '../github/escape.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { joinReport, renderMarkdown, type RenderedReport } from '../report/markdown.js'
 import { writeJsonFile } from '../result/io.js'
+import type { JobHistory } from '../history/file.js'
+import type { Trend } from '../history/trend.js'
 import type { ResultFile } from '../result/types.js'
 import type { ResolvedBaseline } from './baseline.js'
 import type { ActionDeps } from './deps.js'
@@ -24,6 +26,9 @@ export interface PublishInput {
   baseline: ResolvedBaseline
   /** The workload file, so annotations attach to it in the pull request. */
   workloadFile: string | null
+  /** Past runs, for job-to-job variation, and the trend to draw (SPEC §14). */
+  history?: JobHistory | null
+  trend?: Trend | null
 }
 
 export interface Published {
@@ -102,12 +107,12 @@ export async function publish(input: PublishInput): Promise<Published> {
   const reportPath = join(settings.outputDirectory, 'report.md')
   let comparisonPath = ''
   if (baseline.found) {
-    comparison = compareResults(baseline.result, current, thresholds)
+    comparison = compareResults(baseline.result, current, thresholds, input.history != null ? { history: input.history } : {})
     writeJsonFile(join(settings.outputDirectory, 'baseline.result.json'), baseline.result)
     comparisonPath = join(settings.outputDirectory, 'comparison.json')
     writeJsonFile(comparisonPath, comparison, true)
     const reproduce = `npx llm-perf-gate compare --baseline ${join(settings.outputDirectory, 'baseline.result.json')} --current ${settings.resultPath} --thresholds ${settings.thresholds}`
-    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels: { baseline: baseline.label, current: candidate }, reproduce })
+    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels: { baseline: baseline.label, current: candidate }, reproduce, trend: input.trend ?? null })
   } else {
     report = noBaselineReport(current.workload.name, baseline.reason, current)
     core.warning(`no baseline: ${baseline.reason}`)

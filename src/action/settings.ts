@@ -32,6 +32,10 @@ export interface ActionSettings {
   outputDirectory: string
   /** The pull request to comment on when the event has none (a workflow_run job); null: the event's. */
   pullRequest: number | null
+  /** A stored performance history to use instead of the one the baseline artifact carries (SPEC §14); null: the artifact's. */
+  history: string | null
+  /** Runs of the workload the extended history keeps (the newest). */
+  historyLimit: number
 }
 
 export type GetInput = (name: string) => string
@@ -70,10 +74,15 @@ export function readSettings(getInput: GetInput): ActionSettings {
   if (pullRequest !== null && (!Number.isInteger(pullRequest) || pullRequest < 1)) {
     throw new InputError(`input ${INPUTS.pullRequest}: got ${JSON.stringify(pullRequestText)}; expected a pull request number`)
   }
+  const historyLimitText = input(INPUTS.historyLimit)
+  const historyLimit = historyLimitText === '' ? 100 : Number(historyLimitText)
+  if (!Number.isInteger(historyLimit) || historyLimit < 1) throw new InputError(`input ${INPUTS.historyLimit}: got ${JSON.stringify(historyLimitText)}; expected an integer >= 1 (runs of the workload to keep)`)
   return {
     mode,
     workload,
     pullRequest,
+    history: input(INPUTS.history) || null,
+    historyLimit,
     url,
     baselineUrl,
     thresholds: input(INPUTS.thresholds) || 'pr',

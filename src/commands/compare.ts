@@ -8,6 +8,8 @@ import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
 import { readComparableResults } from '../result/load.js'
 import type { WorkerRead } from '../result/read-ahead.js'
+import type { JobHistory } from '../history/file.js'
+import { gatedMetrics, loadJobHistory, trendWithCurrent } from './history-input.js'
 import type { CommandIo } from './io.js'
 
 export const FORMATS = ['text', 'markdown', 'json'] as const
@@ -19,6 +21,8 @@ export interface CompareOptions {
   thresholds?: string
   format?: string
   out?: string
+  /** A performance history (SPEC §14). */
+  history?: string
   /** The current result, already being read (readAhead). */
   currentAhead?: WorkerRead | null
 }
@@ -30,24 +34,27 @@ export function renderReport(input: ReportInput, format: ReportFormat): string {
 }
 
 /** Compares two results already in memory and prints the report; returns the exit status (SPEC §3). */
-export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string }, io: CommandIo): { comparison: Comparison; exitCode: number } {
+export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string; history?: JobHistory | undefined }, io: CommandIo): { comparison: Comparison; exitCode: number; input: ReportInput } {
   const thresholds = typeof options.thresholds === 'object' ? options.thresholds : loadThresholds(options.thresholds)
-  const comparison = compareResults(baseline, current, thresholds)
-  const input: ReportInput = { comparison, baseline, current, ...(options.labels !== undefined ? { labels: options.labels } : {}), ...(options.reproduce !== undefined ? { reproduce: options.reproduce } : {}) }
+  const comparison = compareResults(baseline, current, thresholds, options.history !== undefined ? { history: options.history } : {})
+  // The trend is drawn only where there is a picture to draw it in.
+  const trend = options.history !== undefined && options.format === 'markdown' ? trendWithCurrent(options.history.records, current, gatedMetrics(thresholds)) : null
+  const input: ReportInput = { comparison, baseline, current, trend, ...(options.labels !== undefined ? { labels: options.labels } : {}), ...(options.reproduce !== undefined ? { reproduce: options.reproduce } : {}) }
   const format = options.format ?? 'text'
   io.stdout.write(renderReport(input, format))
   if (options.out !== undefined) writeFileSync(options.out, renderReport(input, format))
-  return { comparison, exitCode: exitCodeFor(comparison) }
+  return { comparison, exitCode: exitCodeFor(comparison), input }
 }
 
 export async function compareCommand(options: CompareOptions, io: CommandIo): Promise<number> {
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
+  const history = options.history === undefined ? undefined : loadJobHistory(options.history, (line) => io.stderr.write(`warning: ${line}\n`))
   // Each side is read and resampled on a thread of its own: the current result on a worker.
   const [baseline, current] = (await readComparableResults([
     { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
     { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
   ])) as [ResultLike, ResultLike]
-  return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
+  return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, history, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}${options.history !== undefined ? ` --history ${options.history}` : ''}` }, io).exitCode
 }

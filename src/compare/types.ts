@@ -1,3 +1,5 @@
+import type { HistorySummary, JobVariation } from './job-variation.js'
+
 /** The comparison document (SPEC §7, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
 
 export const COMPARISON_SCHEMA = 'llm-perf-gate/comparison@1'
@@ -37,6 +39,8 @@ export interface MetricComparison {
   trials: { baseline: number[]; current: number[] }
   /** Why the status is what it is, when that is not obvious (inconclusive, untested). */
   reason?: string
+  /** With a history (`--history`): the job-to-job spread the metric was judged against (SPEC §14). */
+  job_variation?: JobVariation
 }
 
 export interface ValidityCheck {
@@ -74,6 +78,8 @@ export interface Comparison {
   current: SideInfo
   /** Set when the two results are one `ab` run's back-to-back trials (see compare/pairs.ts). */
   pairing?: PairingSummary
+  /** With a history (`--history`): how many comparable past runs it held and whether the verdict used them (SPEC §14). */
+  history?: HistorySummary
 }
 
 export interface PairingSummary {

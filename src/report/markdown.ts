@@ -6,6 +6,8 @@ import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js
 import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
+import type { Trend } from '../history/trend.js'
+import { historySections } from './history-section.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 
 export interface ReportInput {
@@ -16,6 +18,8 @@ export interface ReportInput {
   labels?: { baseline: string; current: string }
   /** The command that reproduces the comparison locally. */
   reproduce?: string
+  /** The workload's history, drawn as a trend with its change points (SPEC §14). */
+  trend?: Trend | null
 }
 
 export interface RenderedReport {
@@ -144,6 +148,7 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
   }
   const reasons = reasonsList(comparison)
   if (reasons !== null) sections.push({ title: 'reasons and notes', text: reasons, priority: SECTION_PRIORITY.validity, cut: 'lines' })
+  sections.push(...historySections(comparison, input.trend ?? null))
   if (comparison.metrics.length > 0) {
     const headline = headlineMetric(comparison.metrics)
     const parsed = headline === null ? null : parseMetricName(headline.metric)

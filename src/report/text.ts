@@ -1,4 +1,5 @@
 import { formatDelta, formatInterval, formatNumber, formatP, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
+import { historyLine } from './history-section.js'
 import { describeLoad, describeTrials } from './shared.js'
 import type { ReportInput } from './markdown.js'
 
@@ -24,6 +25,8 @@ export function renderText(input: ReportInput): string {
   for (const m of gated) if (m.reason !== undefined) why.push(`${label(m.metric)}: ${m.reason}`)
   for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${check.detail}`)
   why.push(...comparison.notes)
+  const history = historyLine(comparison, false)
+  if (history !== null) why.push(history)
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
   const mde = gated.filter((m) => m.test !== 'threshold').map((m) => `${label(m.metric)} ${m.mde_pct === null ? 'not detectable' : `±${formatNumber(m.mde_pct)}%`}`)
   if (mde.length > 0) lines.push('', `Minimum detectable change at this noise (80% power): ${mde.join(', ')}.`)
