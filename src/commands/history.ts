@@ -4,7 +4,7 @@ import { ALL_METRIC_NAMES } from '../compare/metric-names.js'
 import { loadThresholds } from '../config/thresholds.js'
 import { InputError } from '../errors.js'
 import { escapeMarkdown } from '../github/escape.js'
-import { CHANGES_SCHEMA } from '../history/changes.js'
+import { CHANGES_SCHEMA, DETECT_DEFAULTS } from '../history/changes.js'
 import { appendRecord, describeProblems, readHistory, type History } from '../history/file.js'
 import { commitAndRef, historyRecordOf, type HistoryRecord } from '../history/record.js'
 import { byWorkload } from '../history/series.js'
@@ -131,7 +131,7 @@ export async function historyDetectCommand(options: HistoryViewOptions, io: Comm
   const blocks = trends.map((trend) => {
     if (view.format === 'markdown') return [`### ${escapeMarkdown(header(trend))}`, changesList(trend, true)].join('\n\n')
     const lines = trend.changes.map((change) => `  ${describeChange(change, false)}`)
-    return [header(trend), ...(lines.length > 0 ? lines : [`  no change point (E-divisive means, permutation test at p ≤ 0.01) in ${view.metrics.map(label).join(', ')}`])].join('\n')
+    return [header(trend), ...(lines.length > 0 ? lines : [`  no change point (E-divisive means, permutation test at p ≤ ${DETECT_DEFAULTS.alpha}) in ${view.metrics.map(label).join(', ')}`])].join('\n')
   })
   io.stdout.write(blocks.length === 0 ? 'the history holds no runs\n' : `${blocks.join('\n\n')}\n`)
   return 0

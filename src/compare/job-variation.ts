@@ -17,6 +17,7 @@
 import type { JobHistory } from '../history/file.js'
 import { hardwareKey } from '../history/hardware.js'
 import { runId } from '../history/record.js'
+import { DETECT_DEFAULTS } from '../history/changes.js'
 import { comparableRuns, metricSeries } from '../history/series.js'
 import type { ResultLike } from '../result/columns.js'
 import { eDivisive, segmentsOf } from '../stats/change-points.js'
@@ -30,8 +31,6 @@ export type { JobHistory }
 export const MIN_COMPARABLE_RUNS = 8
 /** A spread needs at least this many degrees of freedom once the segments' means are removed. */
 const MIN_DEGREES_OF_FREEDOM = 4
-/** Change points in the past runs: the same test as `history detect`, which the report lists. */
-const SEGMENTATION = { alpha: 0.01, permutations: 499, seed: 0 } as const
 
 /** `comparison.history` (an extension): what the history held and whether the verdict used it. */
 export interface HistorySummary {
@@ -87,7 +86,8 @@ export interface SpreadEstimate {
  * than MIN_DEGREES_OF_FREEDOM degrees of freedom.
  */
 export function estimateJobSpread(logValues: readonly number[]): SpreadEstimate | null {
-  const changes = eDivisive(logValues, SEGMENTATION)
+  // Change points in the past runs: the same test as `history detect`, which the report lists.
+  const changes = eDivisive(logValues, DETECT_DEFAULTS)
   const segments = segmentsOf(logValues.length, changes.map((change) => change.index))
   let squares = 0
   let level = 0
@@ -122,7 +122,9 @@ const pct = (value: number): string => `${Math.abs(value) < 10 ? value.toFixed(1
 const signed = (value: number): string => `${value >= 0 ? '+' : '−'}${pct(Math.abs(value))}`
 
 function withinReason(m: MetricComparison, variation: JobVariation): string {
-  return `${m.delta_pct === null ? 'changed' : `${signed(m.delta_pct)} against the baseline`}, but within what ${variation.runs} comparable past jobs varied: ${signed(variation.delta_pct)} from their level, job-to-job spread ±${pct(variation.spread_pct)} (p = ${variation.p_adjusted === null ? variation.p_value.toPrecision(2) : variation.p_adjusted.toPrecision(2)})`
+  const level = variation.changes === 0 ? 'their level' : `the level of the ${variation.level_runs} since their last change point`
+  const p = variation.p_adjusted ?? variation.p_value
+  return `within what ${variation.runs} comparable past jobs varied: ${m.delta_pct === null ? '' : `${signed(m.delta_pct)} against the baseline, `}${signed(variation.delta_pct)} from ${level}, job-to-job spread ±${pct(variation.spread_pct)} (p = ${p.toPrecision(2)})`
 }
 
 /** Whether the trial-level status stands once past jobs are taken into account, and why not. */
@@ -171,7 +173,8 @@ export function judgeAgainstHistory(metrics: readonly MetricComparison[], histor
     const found = variations[index]
     if (found === null || found === undefined) return { ...m }
     const variation: JobVariation = { ...found, p_adjusted: adjusted[index] ?? null }
-    const decided = m.gate === 'off' ? null : judge(m, variation, options.alpha, options.decision, options.unreliable?.has(m.metric) === true)
+    // Metrics whose gate is off are judged on the unadjusted p-value, as their trial-level status is.
+    const decided = judge(m, variation, options.alpha, options.decision, options.unreliable?.has(m.metric) === true)
     if (decided === null) return { ...m, job_variation: variation }
     return { ...m, status: decided.status, ...(decided.reason !== undefined ? { reason: decided.reason } : {}), job_variation: { ...variation, status_without_history: m.status } }
   })

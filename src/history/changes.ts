@@ -4,15 +4,15 @@
  * ratio, whatever the metric's level), and the size of each change between the runs around it.
  */
 import { parseMetricName, worseDirection } from '../compare/metric-names.js'
-import { eDivisive, segmentsOf, type ChangePointOptions } from '../stats/change-points.js'
+import { CHANGE_POINT_DEFAULTS, eDivisive, segmentsOf, type ChangePointOptions } from '../stats/change-points.js'
 import { percentile } from '../stats/percentile.js'
 import type { HistoryRecord } from './record.js'
 import { comparableRuns, metricSeries } from './series.js'
 
 export const CHANGES_SCHEMA = 'llm-perf-gate/changes@1'
 
-/** The defaults of `history detect`: p <= 0.01 from 499 permutations. */
-export const DETECT_DEFAULTS = { alpha: 0.01, permutations: 499, seed: 0 } as const
+/** The defaults of `history detect` (and of the segmentation compare's job-to-job spread uses). */
+export const DETECT_DEFAULTS = { ...CHANGE_POINT_DEFAULTS, seed: 0 } as const
 
 export interface Change {
   workload: string

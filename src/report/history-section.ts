@@ -6,7 +6,7 @@
 import { parseMetricName } from '../compare/metric-names.js'
 import type { Comparison } from '../compare/types.js'
 import type { HistorySummary } from '../compare/job-variation.js'
-import type { Change } from '../history/changes.js'
+import { DETECT_DEFAULTS, type Change } from '../history/changes.js'
 import type { Trend, TrendSeries } from '../history/trend.js'
 import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
 import { escapeMarkdown } from '../github/escape.js'
@@ -102,7 +102,7 @@ export function describeChange(change: Change, markdown: boolean): string {
 
 /** The change points as a list, or a line saying there were none. */
 export function changesList(trend: Trend, markdown: boolean): string {
-  if (trend.changes.length === 0) return `No change point in ${trend.comparable} comparable runs (E-divisive means, permutation test at p ≤ 0.01).`
+  if (trend.changes.length === 0) return `No change point in ${trend.comparable} comparable runs (E-divisive means, permutation test at p ≤ ${DETECT_DEFAULTS.alpha}).`
   return ['Change points (E-divisive means, permutation test):', ...trend.changes.map((change) => `- ${describeChange(change, markdown)}`)].join('\n')
 }
 

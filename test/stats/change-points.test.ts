@@ -104,7 +104,7 @@ describe('E-divisive means with a permutation test', () => {
   })
 
   test('the p-value is a permutation p-value: (1 + exceedances) / (R + 1), never below 1 / (R + 1)', () => {
-    const changes = eDivisive(nights(1, 24, [{ at: 8, ratio: 1.5 }]), { permutations: 99 })
+    const changes = eDivisive(nights(1, 24, [{ at: 8, ratio: 1.5 }]), { permutations: 99, alpha: 0.05 })
     expect(changes[0]!.pValue).toBe(0.01)
   })
 
@@ -113,5 +113,7 @@ describe('E-divisive means with a permutation test', () => {
     expect(eDivisive([1])).toEqual([])
     expect(() => eDivisive([1, Number.NaN, 2])).toThrow(/index 1/)
     expect(() => eDivisive([1, 2], { alpha: 0 })).toThrow(/alpha/)
+    // 99 permutations cannot give a p-value below 0.01.
+    expect(() => eDivisive([1, 2], { alpha: 0.005, permutations: 99 })).toThrow(/cannot reach/)
   })
 })
