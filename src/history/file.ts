@@ -62,6 +62,8 @@ export function parseHistory(text: string, path: string): History {
   const problems: HistoryProblem[] = []
   const seen = new Map<string, number>()
   const lines = text.split('\n')
+  let lastLine = lines.length - 1
+  while (lastLine > 0 && lines[lastLine]!.trim() === '') lastLine--
   lines.forEach((raw, index) => {
     const line = index + 1
     const textLine = raw.endsWith('\r') ? raw.slice(0, -1) : raw
@@ -74,7 +76,7 @@ export function parseHistory(text: string, path: string): History {
     try {
       parsed = JSON.parse(textLine)
     } catch (error) {
-      problems.push({ line, message: `not valid JSON (${(error as Error).message})${index === lines.length - 1 ? '; the file may have been cut short' : ''}` })
+      problems.push({ line, message: `not valid JSON (${(error as Error).message})${index === lastLine ? '; the last line: the file may have been cut short' : ''}` })
       return
     }
     const checked = recordSchema.safeParse(parsed)
