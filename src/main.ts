@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { resolveBaseline, type ResolvedBaseline } from './action/baseline.js'
 import type { ActionDeps } from './action/deps.js'
 import { OUTPUTS } from './action/names.js'
-import { pastRuns, writeExtendedHistory } from './action/history.js'
+import { baselineHistory, pastRuns, writeExtendedHistory } from './action/history.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
 import { runAb } from './commands/ab.js'
@@ -12,7 +12,6 @@ import { loadWorkload, type Workload } from './config/workload.js'
 import { InputError } from './errors.js'
 import { baselineArtifactName, uploadBaselineArtifact } from './github/baseline-artifact.js'
 import { formatConsoleSummary } from './output/console-summary.js'
-import { historySections } from './report/history-section.js'
 import { readResultFile } from './result/io.js'
 import type { ResultFile } from './result/types.js'
 
@@ -42,11 +41,8 @@ async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<stri
     if (settings.mode === 'baseline') {
       const name = baselineArtifactName(result.workload.name)
       // The history rides in the baseline artifact: the previous one's, extended by this run.
-      const previous = settings.history !== null ? null : await core.group('Find the previous baseline and its history', () => resolveBaseline({ ...settings, baseline: { kind: 'artifact' } }, deps, result.workload.name))
-      if (previous?.found === false) core.info(`the history starts with this run: ${previous.reason}`)
-      const history = writeExtendedHistory(pastRuns(settings, previous, deps), result, settings, deps, thresholds)
+      const history = await baselineHistory(settings, deps, result, thresholds)
       core.setOutput(OUTPUTS.historyPath, history.path)
-      core.summary.addRaw(`${historySections(null, history.trend).map((section) => section.text).join('\n\n')}\n`)
       const uploaded = await core.group(`Upload the baseline artifact ${name}`, () => uploadBaselineArtifact(deps.artifactClient(), { name, files: [settings.resultPath, history.path], retentionDays: 90 }))
       core.info(`uploaded ${uploaded.name}${uploaded.size !== undefined ? ` (${uploaded.size} bytes)` : ''}: pull requests with baseline: artifact compare against it`)
       core.summary.addRaw(`Uploaded as the baseline artifact \`${name}\`.\n`)

@@ -13,7 +13,8 @@ import { capHistory, HISTORY_FILE, writeHistory, type JobHistory } from '../hist
 import { commitAndRef, historyRecordOf, type HistoryRecord } from '../history/record.js'
 import type { Trend } from '../history/trend.js'
 import type { ResultLike } from '../result/columns.js'
-import type { ResolvedBaseline } from './baseline.js'
+import { historySections } from '../report/history-section.js'
+import { resolveBaseline, type ResolvedBaseline } from './baseline.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 
@@ -51,4 +52,18 @@ export function writeExtendedHistory(past: JobHistory | null, current: ResultLik
   const path = join(settings.outputDirectory, HISTORY_FILE)
   writeHistory(path, kept)
   return { path, records: kept, trend: trendWithCurrent(kept, current, gatedMetrics(thresholds), record) }
+}
+
+/**
+ * `mode: baseline`: the previous baseline artifact's history (or the history input's file),
+ * extended by this run, its trend added to the job summary. The file goes into the artifact.
+ */
+export async function baselineHistory(settings: ActionSettings, deps: ActionDeps, result: ResultLike, thresholds: Thresholds): Promise<ExtendedHistory> {
+  const { core } = deps
+  const previous = settings.history !== null ? null : await core.group('Find the previous baseline and its history', () => resolveBaseline({ ...settings, baseline: { kind: 'artifact' } }, deps, result.workload.name))
+  if (previous?.found === false) core.info(`the history starts with this run: ${previous.reason}`)
+  const history = writeExtendedHistory(pastRuns(settings, previous, deps), result, settings, deps, thresholds)
+  const sections = historySections(null, history.trend)
+  if (sections.length > 0) core.summary.addRaw(`\n${sections.map((section) => section.text).join('\n\n')}\n\n`)
+  return history
 }
