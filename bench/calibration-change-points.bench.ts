@@ -44,6 +44,8 @@ away from it (a false alarm, or a misplaced step). Series are seeded.
 ${rows.join('\n')}
 
 Reading it: on a flat history the test reports a change about as often as its level says
-(0.5%), per metric. A step of about three noise standard deviations is found most of the time
-with eight nights after it; smaller ones need more nights, and one night after a step is never
-enough (a single slow night is indistinguishable from an outlier).`)
+(0.5%), per metric. With eight nights after it, a step of 2.5 noise standard deviations (+5% at
+2% noise) is found about four times in five, one of 3 or more (+12% at 4%, +8% at 2%) nine times
+in ten or more, nearly always within a night of where it happened; a smaller step needs more
+nights after it, and one night is never enough (a single slow night is indistinguishable from
+an outlier: the per-job gate, not the change points, is what judges a single night).`)

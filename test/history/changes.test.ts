@@ -33,7 +33,7 @@ describe('change points across nightly runs', () => {
       const sd = Math.sqrt(logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (logs.length - 1))
       expect(sd).toBeGreaterThan(0.012)
       expect(sd).toBeLessThan(0.028)
-      // Eleven metrics each tested at p <= 0.005 can show a small chance change now and then (4 of 90 flat histories did), never one beyond 5%.
+      // Eleven metrics, each tested at p <= 0.005, can show a small chance change now and then; never one beyond 5%.
       for (const change of workloadChanges(runs, NIGHTLY_METRICS)) expect(Math.abs(change.delta_pct ?? 0), `seed ${seed}: ${change.metric} ${change.delta_pct}`).toBeLessThanOrEqual(5)
     }
   })
