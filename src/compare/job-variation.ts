@@ -154,6 +154,7 @@ export function judgeAgainstHistory(metrics: readonly MetricComparison[], histor
   const comparable = comparableRuns(history.records, {
     workload_hash: current.workload.workload_hash,
     hardware: hardwareKey(current.environment),
+    definitions: current.definitions,
     excludeId: runId(current),
     notAfter: current.created_at
   })

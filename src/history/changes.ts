@@ -87,7 +87,7 @@ export function seriesChanges(values: ReadonlyArray<number | null>, options: Cha
 export function workloadChanges(runs: readonly HistoryRecord[], metrics: readonly string[], options: ChangePointOptions = {}): Change[] {
   const newest = runs.at(-1)
   if (newest === undefined) return []
-  const comparable = comparableRuns(runs, { workload_hash: newest.workload.workload_hash, hardware: newest.hardware })
+  const comparable = comparableRuns(runs, { workload_hash: newest.workload.workload_hash, hardware: newest.hardware, definitions: newest.definitions })
   const changes: Change[] = []
   for (const metric of metrics) {
     for (const change of seriesChanges(metricSeries(comparable, metric), options)) {

@@ -25,17 +25,20 @@ export function byWorkload(records: readonly HistoryRecord[]): Map<string, Histo
 export interface ComparableWith {
   workload_hash: string
   hardware: string
+  /** Metric definitions version: values measured under other definitions mean other things. */
+  definitions?: number
   /** Left out: the run being judged, when the history already holds it. */
   excludeId?: string
   /** Left out: runs made after this moment (ISO 8601), when both times read. */
   notAfter?: string
 }
 
-/** Runs comparable with a given one (SPEC §14): the same workload hash and hardware, made before it. */
+/** Runs comparable with a given one (SPEC §14): the same workload hash, hardware and metric definitions, made before it. */
 export function comparableRuns(records: readonly HistoryRecord[], other: ComparableWith): HistoryRecord[] {
   const limit = other.notAfter === undefined ? NaN : Date.parse(other.notAfter)
   return chronological(records).filter((record) => {
     if (record.workload.workload_hash !== other.workload_hash || record.hardware !== other.hardware) return false
+    if (other.definitions !== undefined && record.definitions !== other.definitions) return false
     if (record.id === other.excludeId || record.interrupted === true) return false
     const made = Date.parse(record.created_at)
     return Number.isNaN(limit) || Number.isNaN(made) || made <= limit

@@ -50,7 +50,7 @@ export interface TrendOptions {
 export function historyTrend(runs: readonly HistoryRecord[], metrics: readonly string[], options: TrendOptions = {}): Trend | null {
   const newest = runs.at(-1)
   if (newest === undefined) return null
-  const comparable = comparableRuns(runs, { workload_hash: newest.workload.workload_hash, hardware: newest.hardware })
+  const comparable = comparableRuns(runs, { workload_hash: newest.workload.workload_hash, hardware: newest.hardware, definitions: newest.definitions })
   const shown = comparable.slice(-(options.last ?? 30))
   const series = metrics.map((metric): TrendSeries => {
     const values = metricSeries(shown, metric)

@@ -80,12 +80,13 @@ describe('statuses against past jobs', () => {
     expect(judged.metrics[0]).toEqual(row({ current: 13 }))
   })
 
-  test('only runs of the same workload hash and hardware, made before the current one and not the current one itself, count', () => {
+  test('only runs of the same workload hash, hardware and metric definitions, made before the current one and not the current one itself, count', () => {
     const past = pastRuns(current, 12, 11, 0.02)
     const records = [
       ...past.slice(0, 6),
       ...past.slice(6, 8).map((record) => ({ ...record, workload: { ...record.workload, workload_hash: 'sha256:other' } })),
-      ...past.slice(8, 10).map((record) => ({ ...record, hardware: '8× NVIDIA H100' })),
+      ...past.slice(8, 9).map((record) => ({ ...record, hardware: '8× NVIDIA H100' })),
+      ...past.slice(9, 10).map((record) => ({ ...record, definitions: 2 })),
       { ...past[10]!, created_at: '2027-01-01T00:00:00.000Z' },
       historyRecordOf(current)
     ]
