@@ -5,6 +5,9 @@
  */
 import { compareResults } from '../src/compare/compare.js'
 import type { Thresholds } from '../src/config/thresholds.js'
+import { historyRecordOf } from '../src/history/record.js'
+import { Random } from '../src/random.js'
+import { summarizeRun } from '../src/metrics/summary.js'
 import type { ResultFile } from '../src/result/types.js'
 import { mannWhitneyU } from '../src/stats/mann-whitney.js'
 import { SERVING_LIKE, syntheticResult, type SyntheticSpec } from './synthetic-results.js'
@@ -94,3 +97,84 @@ export function runExperiments(thresholds: Thresholds, options: ExperimentOption
 }
 
 export const rate = (tally: Tally, field: 'fail' | 'inconclusive' = 'fail'): number => (tally.experiments === 0 ? 0 : tally[field] / tally.experiments)
+
+/**
+ * Comparisons between separate jobs (SPEC §14): every job (a night, a restarted server) runs at
+ * its own speed, a log-normal factor of log-sd `jobNoise` shared by its trials, on top of the
+ * trial drift and the autocorrelated requests inside them. The baseline is the newest of
+ * `historyRuns` past jobs, and the history holds them all, as the action's baseline artifact
+ * does. Each verdict is taken with the history and, from the same comparison, without it
+ * (`history.verdict_without_history`).
+ */
+export interface JobExperimentOptions {
+  experiments: number
+  /** Log-sd of each job's speed factor: 0.04 is about 4% job-to-job noise. */
+  jobNoise: number
+  /** Comparable past jobs in the history, the baseline among them. */
+  historyRuns: number
+  seedBase?: number
+}
+
+/** A preset as the experiments use it: its thresholds and the trials a side it is designed for. */
+export interface JobPreset {
+  name: string
+  thresholds: Thresholds
+  trials: number
+}
+
+export interface JobTallies {
+  preset: string
+  scenario: Scenario
+  withHistory: Tally
+  withoutHistory: Tally
+}
+
+const newTally = (): Tally => ({ experiments: 0, fail: 0, inconclusive: 0 })
+
+function count(tally: Tally, verdict: string): void {
+  tally.experiments++
+  if (verdict === 'fail') tally.fail++
+  if (verdict === 'inconclusive') tally.inconclusive++
+}
+
+/** The result of a job's first `trials` trials: a smaller job from the same draws. */
+function firstTrials(result: ResultFile, trials: number): ResultFile {
+  if (result.trials.length === trials) return result
+  const kept = result.trials.slice(0, trials)
+  return { ...result, trials: kept, summary: summarizeRun(kept, {}) }
+}
+
+/**
+ * Runs the experiments for every preset and scenario on the same jobs: a job is generated once
+ * with the most trials any preset uses, and a preset designed for fewer uses its first trials;
+ * the scenarios differ only in the current job's slowdown. So every row of a table compares
+ * like with like.
+ */
+export function runJobExperiments(presets: readonly JobPreset[], scenarios: readonly Scenario[], options: JobExperimentOptions): JobTallies[] {
+  const tallies: JobTallies[] = presets.flatMap((preset) => scenarios.map((scenario) => ({ preset: preset.name, scenario, withHistory: newTally(), withoutHistory: newTally() })))
+  const seedBase = options.seedBase ?? 0
+  const mostTrials = Math.max(...presets.map((preset) => preset.trials))
+  for (let experiment = 0; experiment < options.experiments; experiment++) {
+    const seed = seedBase + experiment * 1000
+    const offsets = new Random(seed, 'job-offsets')
+    const factors = Array.from({ length: options.historyRuns + 1 }, () => Math.exp(options.jobNoise * offsets.normal()))
+    const job = (index: number, slowdown: { ttft: number; tpot: number }): ResultFile => ({
+      ...syntheticResult({ ...SERVING_LIKE, trials: mostTrials, seed: seed + index, slowdown: { ttft: slowdown.ttft * factors[index]!, tpot: slowdown.tpot * factors[index]! } }),
+      // One job a day, so the history is in time order and the current job comes last.
+      created_at: new Date(Date.UTC(2026, 0, 1) + index * 86_400_000).toISOString()
+    })
+    const past = Array.from({ length: options.historyRuns }, (_, index) => job(index, { ttft: 1, tpot: 1 }))
+    const currents = scenarios.map((scenario) => job(options.historyRuns, scenario.slowdown))
+    presets.forEach((preset, p) => {
+      const pastJobs = past.map((result) => firstTrials(result, preset.trials))
+      const history = { records: pastJobs.map((result) => historyRecordOf(result)), source: 'synthetic' }
+      scenarios.forEach((_, index) => {
+        const comparison = compareResults(pastJobs.at(-1)!, firstTrials(currents[index]!, preset.trials), preset.thresholds, { history })
+        const tally = tallies[p * scenarios.length + index]!
+        count(tally.withHistory, comparison.verdict)
+        count(tally.withoutHistory, comparison.history?.verdict_without_history ?? comparison.verdict)
+      })
+    })
+  }
+  return tallies
+}

@@ -4,9 +4,9 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-CYBNNPQY.js";
+} from "./chunks/chunk-VS7GUOK5.js";
 import "./chunks/chunk-UI6X6NEQ.js";
-import "./chunks/chunk-NA7APNDN.js";
+import "./chunks/chunk-3BKM635J.js";
 import "./chunks/chunk-USR4SPVJ.js";
 import "./chunks/chunk-XEZUBJ5O.js";
 

@@ -46,6 +46,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)', 'pr')
     .option('--format <format>', 'text, markdown, json or html', 'text')
     .option('--out <file>', 'also write the report to this file')
+    .option('--history <file>', 'performance history (JSON Lines): account for job-to-job variation of comparable past runs')
     .action((options: CompareOptions) => {
       // The current result is most of compare's work: its worker starts reading before the command's modules load.
       const current = options.format === 'html' ? null : readAhead({ path: options.current, role: 'current result' })
@@ -61,6 +62,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--url <url>', "server root, overriding the workload's url")
     .option('--trials <k>', 'independent trials, overriding the workload', integer('--trials', 1))
     .option('--out <dir>', 'directory for current.result.json, comparison.json, report.md and report.html', '.')
+    .option('--history <file>', 'performance history (JSON Lines): account for job-to-job variation of comparable past runs')
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/gate.js').then((m) => m.gateCommand(options, processIo(signal)))))
 
@@ -106,6 +108,31 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--thresholds <file|preset>', 'thresholds file or preset name (pr, nightly, release)')
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/ab.js').then((m) => m.abCommand(options, processIo(signal)))))
+
+  const history = program.command('history').description('a performance history: one line per run, trends and change points (SPEC §14)')
+  history
+    .command('append')
+    .description("append a result's run to a history file (created if missing; a run already there is not appended again)")
+    .requiredOption('--history <file>', 'history file (JSON Lines)')
+    .requiredOption('--result <file>', 'result file')
+    .option('--commit <sha>', 'the commit the run measured (default: GITHUB_SHA)')
+    .option('--ref <ref>', 'the ref the run measured (default: GITHUB_REF)')
+    .action((options) => run(import('./commands/history.js').then((m) => m.historyAppendCommand(options, processIo(signal)))))
+  for (const [name, description] of [
+    ['show', "list a workload's last runs (markdown: with trend charts and change points)"],
+    ['detect', "find where a workload's metrics changed across its runs, and how much (E-divisive means, permutation test)"]
+  ] as const) {
+    const command = history
+      .command(name)
+      .description(description)
+      .requiredOption('--history <file>', 'history file (JSON Lines)')
+      .option('--workload <name>', 'only this workload')
+      .option('--format <format>', 'text, markdown or json', 'text')
+      .option('--metric <name>', 'a metric to follow, e.g. tpot_ms.p50 (repeatable; default: those the thresholds gate)', collect, [])
+      .option('--thresholds <file|preset>', 'whose gated metrics to follow', 'nightly')
+    if (name === 'show') command.option('--last <n>', 'how many of the last runs to list', integer('--last', 1), 30)
+    command.action((options) => run(import('./commands/history.js').then((m) => (name === 'show' ? m.historyShowCommand(options, processIo(signal)) : m.historyDetectCommand(options, processIo(signal))))))
+  }
 
   return program
 }

@@ -3,6 +3,7 @@ import { resolveBaseline, type ResolvedBaseline } from './action/baseline.js'
 import type { ActionDeps } from './action/deps.js'
 import { planLegs, type Leg } from './action/legs.js'
 import { setOutputs, type LegOutcome } from './action/outputs.js'
+import { baselineHistory, pastRuns, writeExtendedHistory } from './action/history.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
 import { resolveTrigger, type Trigger } from './action/trigger.js'
@@ -49,16 +50,20 @@ async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigge
   const { core } = deps
   if (settings.mode === 'run' || settings.mode === 'baseline') {
     const result = await measure(settings, deps, workloadOf(settings, deps))
+    let historyPath: string | null = null
     // The name is the workload file's, which allows only letters, digits, '.', '_' and '-'.
     core.summary.addRaw(`### llm-perf-gate: measured \`${result.workload.name}\`\n\n${fencedCode(formatConsoleSummary(result))}\n`)
     if (settings.mode === 'baseline') {
       const name = baselineArtifactName(key)
-      const uploaded = await core.group(`Upload the baseline artifact ${name}`, () => uploadBaselineArtifact(deps.artifactClient(), { name, files: [settings.resultPath], retentionDays: 90 }))
+      // The history rides in the baseline artifact: the previous one's, extended by this run.
+      const history = await baselineHistory(settings, deps, result, thresholds, leg, trigger!)
+      historyPath = history.path
+      const uploaded = await core.group(`Upload the baseline artifact ${name}`, () => uploadBaselineArtifact(deps.artifactClient(), { name, files: [settings.resultPath, history.path], retentionDays: 90 }))
       core.info(`uploaded ${uploaded.name}${uploaded.size !== undefined ? ` (${uploaded.size} bytes)` : ''}: pull requests with baseline: artifact compare against it`)
       core.summary.addRaw(`Uploaded as the baseline artifact \`${name}\`.\n`)
     }
     await core.summary.write()
-    return { outcome: { key, resultPath: settings.resultPath, compared: null }, failure: null }
+    return { outcome: { key, resultPath: settings.resultPath, historyPath, compared: null }, failure: null }
   }
 
   const findBaseline = (): Promise<ResolvedBaseline> => core.group('Find the baseline', () => resolveBaseline(settings, deps, leg, trigger!))
@@ -82,11 +87,15 @@ async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigge
     current = await measure(settings, deps, workload)
   }
   logBaseline(settings, deps, baseline)
-  const published = await core.group('Compare and report', () => publish({ settings, deps, thresholds, current, baseline, workloadFile: settings.workload, key, trigger: trigger! }))
+  // A history belongs to separate jobs; the two sides of an ab run are one job.
+  const past = settings.mode === 'ab' ? null : pastRuns(settings, baseline, deps)
+  const history = settings.mode === 'ab' ? null : writeExtendedHistory(past, current, settings, deps, thresholds)
+  const published = await core.group('Compare and report', () => publish({ settings, deps, thresholds, current, baseline, workloadFile: settings.workload, key, trigger: trigger!, history: past, trend: history?.trend ?? null }))
   core.info(`verdict: ${published.verdict}`)
   const outcome: LegOutcome = {
     key,
     resultPath: published.resultPath,
+    historyPath: history?.path ?? null,
     compared: { verdict: published.verdict, comparisonPath: published.comparisonPath, reportPath: published.reportPath, htmlPath: published.htmlPath, regressions: published.regressions }
   }
   if (!published.failed) return { outcome, failure: null }
@@ -100,8 +109,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 async function runLegs(settings: ActionSettings, deps: ActionDeps): Promise<string | null> {
   const thresholds = loadThresholds(settings.thresholds)
   const legs = planLegs(settings, settings.key === null ? ((await deps.gpuModel?.()) ?? null) : null)
-  const comparing = settings.mode !== 'run' && settings.mode !== 'baseline'
-  const trigger = comparing ? await resolveTrigger(settings, deps) : null
+  // mode baseline needs it too: the previous baseline artifact carries the history it extends.
+  const trigger = settings.mode !== 'run' ? await resolveTrigger(settings, deps) : null
   if (legs.length === 1) {
     const { outcome, failure } = await runLeg(legs[0]!, deps, thresholds, trigger)
     setOutputs(deps.core, [outcome])

@@ -51,4 +51,14 @@ describe('the CLI', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('Usage: llm-perf-gate')
   })
+
+  test('history has append, show and detect; a missing --history or --result is a usage error', () => {
+    const help = cli(['history', '--help'])
+    expect(help.status).toBe(0)
+    expect(help.stdout).toMatch(/append \[options\][\s\S]*show \[options\][\s\S]*detect \[options\]/)
+    const missing = cli(['history', 'append', '--history', 'h.jsonl'])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toContain("required option '--result <file>' not specified")
+    expect(cli(['history', 'show', '--history', 'h.jsonl', '--last', '0']).stderr).toContain('--last: got "0"; expected an integer >= 1')
+  })
 })

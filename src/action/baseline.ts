@@ -1,13 +1,15 @@
 import { mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { baselineArtifactName, fetchBaselineArtifact, type BaselineArtifact, type BaselineNotFound } from '../github/baseline-artifact.js'
+import { HISTORY_FILE } from '../history/file.js'
 import type { ResultLike } from '../result/columns.js'
 import { readComparableResult } from '../result/load.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 import type { Trigger } from './trigger.js'
 
-export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; /** The file read, for what needs its request records (the HTML report). */ path?: string } | { found: false; reason: string }
+/** `path`: the file read, for what needs its request records (the HTML report); `history`: the history file the baseline artifact carried (SPEC §14), when it carried one. */
+export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; path?: string; history?: string } | { found: false; reason: string }
 
 const short = (sha: string | undefined): string => (sha ?? '').slice(0, 7) || 'unknown'
 
@@ -51,13 +53,15 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
     if (legacy.found) found = legacy
   }
   if (!found.found) return { found: false, reason: found.reason }
-  const file = found.files.find((name) => name.endsWith('.result.json')) ?? found.files[0]
+  const history = found.files.find((name) => basename(name) === HISTORY_FILE)
+  const file = found.files.find((name) => name.endsWith('.result.json')) ?? found.files.find((name) => name !== history)
   if (file === undefined) return { found: false, reason: `the baseline artifact of run ${found.runId} (${found.runUrl}) holds no result file` }
   return {
     found: true,
     result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
     label: `${trigger.baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
     source: `${found.artifactName} from ${found.runUrl}`,
-    path: join(found.path, file)
+    path: join(found.path, file),
+    ...(history !== undefined ? { history: join(found.path, history) } : {})
   }
 }

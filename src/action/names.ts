@@ -16,7 +16,9 @@ export const INPUTS = {
   failOn: 'fail-on',
   resultPath: 'result-path',
   pullRequest: 'pull-request',
-  key: 'key'
+  key: 'key',
+  history: 'history',
+  historyLimit: 'history-limit'
 } as const
 
 export const OUTPUTS = {
@@ -25,7 +27,8 @@ export const OUTPUTS = {
   comparisonPath: 'comparison-path',
   reportMarkdownPath: 'report-markdown-path',
   reportHtmlPath: 'report-html-path',
-  regressions: 'regressions'
+  regressions: 'regressions',
+  historyPath: 'history-path'
 } as const
 
 export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab'] as const

@@ -6,6 +6,8 @@ import { OUTPUTS } from './names.js'
 export interface LegOutcome {
   key: string
   resultPath: string
+  /** The history extended by this run (perf-history.jsonl), null where none was written (modes run and ab). */
+  historyPath?: string | null
   /** Null in modes run and baseline, and when the leg failed before comparing. */
   compared: { verdict: Verdict; comparisonPath: string; reportPath: string; htmlPath: string; regressions: string[] } | null
 }
@@ -27,6 +29,7 @@ export function setOutputs(core: Pick<ActionCore, 'setOutput'>, outcomes: readon
   if (outcomes.length === 0) return
   const several = outcomes.length > 1
   core.setOutput(OUTPUTS.resultPath, outcomes.map((outcome) => outcome.resultPath).join('\n'))
+  if (outcomes.some((outcome) => outcome.historyPath != null)) core.setOutput(OUTPUTS.historyPath, outcomes.map((outcome) => outcome.historyPath ?? '').join('\n'))
   const compared = outcomes.filter((outcome) => outcome.compared !== null)
   if (compared.length === 0) return
   core.setOutput(OUTPUTS.verdict, worstVerdict(compared.map((outcome) => outcome.compared!.verdict)) ?? '')

@@ -7,6 +7,9 @@ import { annotateRegressions } from '../github/annotations.js'
 import { SECTION_PRIORITY, truncateCommentBody } from '../github/comment-body.js'
 import { commentMarker, upsertStickyComment } from '../github/comment.js'
 import { escapeMarkdown, fencedCode } from '../github/escape.js'
+import type { JobHistory } from '../history/file.js'
+import type { Trend } from '../history/trend.js'
+import { htmlTrendOf } from '../commands/history-input.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { escapeKeepingOurLinks } from '../report/format.js'
 import { renderHtml } from '../report/html/page.js'
@@ -31,6 +34,9 @@ export interface PublishInput {
   key: string
   /** The pull request to comment on (verified in a workflow_run job) and the commit measured. */
   trigger: Trigger
+  /** Past runs, for job-to-job variation, and the trend to draw (SPEC §14). */
+  history?: JobHistory | null
+  trend?: Trend | null
 }
 
 export interface Published {
@@ -129,16 +135,16 @@ export async function publish(input: PublishInput): Promise<Published> {
   let comparisonPath = ''
   let htmlPath = ''
   if (baseline.found) {
-    comparison = compareResults(baseline.result, current, thresholds)
+    comparison = compareResults(baseline.result, current, thresholds, input.history != null ? { history: input.history } : {})
     writeJsonFile(join(settings.outputDirectory, 'baseline.result.json'), baseline.result)
     comparisonPath = join(settings.outputDirectory, 'comparison.json')
     writeJsonFile(comparisonPath, comparison, true)
     const reproduce = `npx llm-perf-gate compare --baseline ${join(settings.outputDirectory, 'baseline.result.json')} --current ${settings.resultPath} --thresholds ${settings.thresholds}`
     const labels = { baseline: baseline.label, current: candidate }
     const baselineLink = baseline.source.startsWith(`${context.serverUrl}/`) ? { baselineLink: baseline.source } : {}
-    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels, reproduce, ...baselineLink })
+    report = renderMarkdown({ comparison, baseline: baseline.result, current, labels, reproduce, trend: input.trend ?? null, ...baselineLink })
     htmlPath = join(settings.outputDirectory, 'report.html')
-    writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.path, core), current, labels, reproduce }))
+    writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.path, core), current, labels, reproduce, trend: input.trend ?? null, ...htmlTrendOf(input.trend ?? null) }))
   } else {
     // Links to this repository's runs (the baseline artifact's run) are ours: they stay clickable.
     const ours = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/`

@@ -38,6 +38,10 @@ export interface ActionSettings {
   outputDirectory: string
   /** The pull request to comment on when the event has none (a workflow_run job, where trigger.ts verifies it); null: the event's. */
   pullRequest: number | null
+  /** A stored performance history to use instead of the one the baseline artifact carries (SPEC §14); null: the artifact's. */
+  history: string | null
+  /** Runs of the workload the extended history keeps (the newest). */
+  historyLimit: number
 }
 
 export type GetInput = (name: string) => string
@@ -84,12 +88,17 @@ export function readSettings(getInput: GetInput): ActionSettings {
         'expected the key the measuring job used, or its workload file (they are never taken from the result file, which the measured code wrote)'
     )
   }
+  const historyLimitText = input(INPUTS.historyLimit)
+  const historyLimit = historyLimitText === '' ? 100 : Number(historyLimitText)
+  if (!Number.isInteger(historyLimit) || historyLimit < 1) throw new InputError(`input ${INPUTS.historyLimit}: got ${JSON.stringify(historyLimitText)}; expected an integer >= 1 (runs of the workload to keep)`)
   return {
     mode,
     workload,
     workloads,
     key,
     pullRequest,
+    history: input(INPUTS.history) || null,
+    historyLimit,
     url,
     baselineUrl,
     candidateServer: input(INPUTS.candidateServer) || null,

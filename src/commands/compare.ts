@@ -10,6 +10,8 @@ import type { ResultLike } from '../result/columns.js'
 import { readResultFile } from '../result/io.js'
 import { readComparableResults } from '../result/load.js'
 import type { WorkerRead } from '../result/read-ahead.js'
+import type { JobHistory } from '../history/file.js'
+import { gatedMetrics, htmlTrendOf, loadJobHistory, trendWithCurrent } from './history-input.js'
 import type { CommandIo } from './io.js'
 
 export const FORMATS = ['text', 'markdown', 'json', 'html'] as const
@@ -21,6 +23,8 @@ export interface CompareOptions {
   thresholds?: string
   format?: string
   out?: string
+  /** A performance history (SPEC §14). */
+  history?: string
   /** The current result, already being read (readAhead). */
   currentAhead?: WorkerRead | null
 }
@@ -33,21 +37,24 @@ export function renderReport(input: ReportInput, format: ReportFormat): string {
 }
 
 /** Compares two results already in memory and prints the report; returns the exit status (SPEC §3). */
-export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string }, io: CommandIo): { comparison: Comparison; exitCode: number } {
+export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string; history?: JobHistory | undefined }, io: CommandIo): { comparison: Comparison; exitCode: number; input: ReportInput } {
   const thresholds = typeof options.thresholds === 'object' ? options.thresholds : loadThresholds(options.thresholds)
-  const comparison = compareResults(baseline, current, thresholds)
-  const input: ReportInput = { comparison, baseline, current, ...(options.labels !== undefined ? { labels: options.labels } : {}), ...(options.reproduce !== undefined ? { reproduce: options.reproduce } : {}) }
+  const comparison = compareResults(baseline, current, thresholds, options.history !== undefined ? { history: options.history } : {})
+  // The trend is drawn only where there is a picture to draw it in.
+  const trend = options.history !== undefined && (options.format === 'markdown' || options.format === 'html') ? trendWithCurrent(options.history.records, current, gatedMetrics(thresholds)) : null
+  const input: ReportInput = { comparison, baseline, current, trend, ...(options.format === 'html' ? htmlTrendOf(trend) : {}), ...(options.labels !== undefined ? { labels: options.labels } : {}), ...(options.reproduce !== undefined ? { reproduce: options.reproduce } : {}) }
   const format = options.format ?? 'text'
   const report = renderReport(input, format)
   io.stdout.write(report)
   if (options.out !== undefined) writeFileSync(options.out, report)
-  return { comparison, exitCode: exitCodeFor(comparison) }
+  return { comparison, exitCode: exitCodeFor(comparison), input }
 }
 
 export async function compareCommand(options: CompareOptions, io: CommandIo): Promise<number> {
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
+  const history = options.history === undefined ? undefined : loadJobHistory(options.history, (line) => io.stderr.write(`warning: ${line}\n`))
   // The HTML report draws each request over time: it reads the request records, which the other formats never hold.
   const [baseline, current] =
     format === 'html'
@@ -56,5 +63,5 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
           { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
           { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
         ])) as [ResultLike, ResultLike])
-  return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
+  return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, history, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}${options.history !== undefined ? ` --history ${options.history}` : ''}` }, io).exitCode
 }

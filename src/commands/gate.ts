@@ -1,8 +1,10 @@
 import { join } from 'node:path'
+import { loadThresholds } from '../config/thresholds.js'
 import { loadWorkload } from '../config/workload.js'
 import { readResultFile, writeJsonFile } from '../result/io.js'
 import { readComparableResult } from '../result/load.js'
 import { compareAndReport } from './compare.js'
+import { gatedMetrics, htmlTrendOf, loadJobHistory, trendWithCurrent } from './history-input.js'
 import type { CommandIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
 import { runAndWrite } from './run.js'
@@ -14,6 +16,8 @@ export interface GateOptions {
   url?: string
   trials?: number
   out?: string
+  /** A performance history (SPEC §14). */
+  history?: string
   quiet?: boolean
 }
 
@@ -22,6 +26,7 @@ export async function gateCommand(options: GateOptions, io: CommandIo): Promise<
   // Read the baseline first: a broken baseline should not cost a whole run to discover. Only its
   // columns are kept (load.ts), not a heap object per request, while the run measures.
   const baseline = readComparableResult(options.baseline, 'baseline')
+  const history = options.history === undefined ? undefined : loadJobHistory(options.history, (line) => io.stderr.write(`warning: ${line}\n`))
   const workload = loadWorkload(options.workload, {
     env: io.env,
     ...(options.url !== undefined ? { url: options.url } : {}),
@@ -34,12 +39,13 @@ export async function gateCommand(options: GateOptions, io: CommandIo): Promise<
     io.stderr.write(`interrupted: ${currentPath} holds what was measured; no comparison was made\n`)
     return 130
   }
-  const reproduce = `npx llm-perf-gate compare --baseline ${options.baseline} --current ${currentPath}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}`
+  const reproduce = `npx llm-perf-gate compare --baseline ${options.baseline} --current ${currentPath}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}${options.history !== undefined ? ` --history ${options.history}` : ''}`
   const labels = { baseline: options.baseline, current: currentPath }
-  const { comparison, exitCode } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce }, io)
+  const { comparison, exitCode, input } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce, history }, io)
   writeJsonFile(join(outDir, 'comparison.json'), comparison, true)
+  const trend = history === undefined ? null : trendWithCurrent(history.records, current, gatedMetrics(loadThresholds(options.thresholds)))
   // The HTML report draws the baseline's requests over time: read again with its records, now that the run is over.
-  const reports = writeReportFiles(outDir, { comparison, baseline: readResultFile(options.baseline, 'baseline'), current, labels, reproduce })
+  const reports = writeReportFiles(outDir, { ...input, baseline: readResultFile(options.baseline, 'baseline'), trend, ...htmlTrendOf(trend) })
   io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${reports.markdown}, ${reports.html}\n`)
   return exitCode
 }

@@ -8,6 +8,7 @@ import { mannWhitneyU } from '../stats/mann-whitney.js'
 import { logRatios, pairedLogTTest, wilcoxonSignedRank } from '../stats/paired.js'
 import { welchLogTest } from '../stats/welch.js'
 import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
+import { judgeAgainstHistory, type JobHistory } from './job-variation.js'
 import { parseMetricName, percentileOf, worseDirection, type MetricName } from './metric-names.js'
 import { pairedTestsPossible, pairedValues, pairingOf } from './pairs.js'
 import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type PairingSummary, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
@@ -217,7 +218,7 @@ function nonInferiorityStatus(m: Evaluated, pAdjusted: number | null, alpha: num
   return { status: 'inconclusive', reason: `the interval reaches ${worstPlausible.toFixed(1)}% worse, beyond the ${tolerance}% tolerance: not shown to be non-inferior` }
 }
 
-function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], notes: string[]): Verdict {
+export function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], notes: string[]): Verdict {
   const failed = metrics.filter((m) => m.gate === 'fail' && m.status === 'regressed')
   const invalid = validity.filter(invalidates)
   const errorRegression = failed.some((m) => m.metric === 'error_rate')
@@ -230,8 +231,13 @@ function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], n
   return 'pass'
 }
 
+export interface CompareOptions {
+  /** Past runs, to account for job-to-job variation (SPEC §14, job-variation.ts). */
+  history?: JobHistory
+}
+
 /** Compares a current result with a baseline under a thresholds file (SPEC §7). Pure and deterministic. */
-export function compareResults(baselineResult: ResultLike, currentResult: ResultLike, thresholds: Thresholds): Comparison {
+export function compareResults(baselineResult: ResultLike, currentResult: ResultLike, thresholds: Thresholds, options: CompareOptions = {}): Comparison {
   const baseline = toComparable(baselineResult)
   const current = toComparable(currentResult)
   const notes: string[] = []
@@ -267,10 +273,14 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
     const insufficient = m.tooFewSamples !== null && decision.status === 'inconclusive' ? { insufficient_data: true as const } : {}
     return { ...rest, p_adjusted: adjusted[index] ?? null, status: decision.status, ...(reason !== undefined ? { reason } : {}), ...insufficient }
   })
+  const unreliable = new Set(evaluated.filter((m) => m.tooFewSamples !== null).map((m) => m.metric))
+  const judged = options.history === undefined ? null : judgeAgainstHistory(metrics, options.history, current, { alpha: thresholds.alpha, decision: thresholds.decision, unreliable })
   if (evaluated.some((m) => m.unit === 'request' && m.test === 'mann-whitney')) {
     notes.push(`fewer than ${MIN_TRIALS_FOR_TRIAL_LEVEL} trials a side (${baseline.trials.length} vs ${current.trials.length}): latency statistics were tested request by request, which treats requests as independent; run-to-run variance could not be estimated, so p-values are optimistic`)
   }
-  return { ...head, ...(summary !== null ? { pairing: summary } : {}), verdict: decideVerdict(metrics, validity, notes), metrics, validity, notes }
+  if (judged === null) return { ...head, ...(summary !== null ? { pairing: summary } : {}), verdict: decideVerdict(metrics, validity, notes), metrics, validity, notes }
+  const history = { ...judged.summary, verdict_without_history: decideVerdict(metrics, validity, []) }
+  return { ...head, ...(summary !== null ? { pairing: summary } : {}), history, verdict: decideVerdict(judged.metrics, validity, notes), metrics: judged.metrics, validity, notes }
 }
 
 function pairingNote(pairing: PairingSummary, alpha: number, tested: number): string {

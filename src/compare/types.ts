@@ -1,3 +1,5 @@
+import type { HistorySummary, JobVariation } from './job-variation.js'
+
 /** The comparison document (SPEC §7, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
 import type { EnvironmentChange } from '../environment/fingerprint.js'
 
@@ -42,6 +44,8 @@ export interface MetricComparison {
   reason?: string
   /** Set (status `inconclusive`) when the samples are too few for this percentile (validity `min_tail_samples`): nothing was measured, which is not a change. */
   insufficient_data?: true
+  /** With a history (`--history`): the job-to-job spread the metric was judged against (SPEC §14). */
+  job_variation?: JobVariation
 }
 
 export interface ValidityCheck {
@@ -81,6 +85,8 @@ export interface Comparison {
   pairing?: PairingSummary
   /** Every environment field that differs between the two results, model first (SPEC §11 What changed; docs/fingerprint.md). */
   changes?: EnvironmentChange[]
+  /** With a history (`--history`): how many comparable past runs it held and whether the verdict used them (SPEC §14). */
+  history?: HistorySummary
 }
 
 export interface PairingSummary {

@@ -7,6 +7,8 @@ import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
 import { errorsMarkdown } from './errors.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, statusText, VERDICT_HEAD } from './format.js'
+import type { Trend } from '../history/trend.js'
+import { historySections } from './history-section.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 import { modelChange, whatChangedMarkdown } from './what-changed.js'
 import { telemetrySections } from './telemetry-section.js'
@@ -22,6 +24,8 @@ export interface ReportInput {
   reproduce?: string
   /** Our own link to where the baseline came from (the workflow run that made it): left clickable. */
   baselineLink?: string
+  /** The workload's history, drawn as a trend with its change points (SPEC §14). */
+  trend?: Trend | null
 }
 
 export interface RenderedReport {
@@ -165,6 +169,7 @@ export function renderMarkdown(input: ReportInput): RenderedReport {
   const errors = errorsMarkdown(input.baseline, input.current)
   if (errors !== null) sections.push({ title: 'errors', text: errors, priority: SECTION_PRIORITY.validity, cut: 'lines', keepLines: 2 })
   sections.push(...telemetrySections(input))
+  sections.push(...historySections(comparison, input.trend ?? null))
   if (comparison.metrics.length > 0) {
     const headline = headlineMetric(comparison.metrics)
     const parsed = headline === null ? null : parseMetricName(headline.metric)

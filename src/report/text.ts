@@ -2,6 +2,7 @@ import type { MetricComparison } from '../compare/types.js'
 import { oneLine } from '../github/escape.js'
 import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
 import { errorsText } from './errors.js'
+import { historyLine } from './history-section.js'
 import { describeLoad, describeTrials } from './shared.js'
 import { telemetryText } from './telemetry-section.js'
 import type { ReportInput } from './markdown.js'
@@ -64,6 +65,8 @@ export function renderText(input: ReportInput): string {
   }
   for (const check of comparison.validity) if (!check.ok) why.push(`${check.check.replaceAll('_', ' ')}${check.side !== undefined && check.side !== 'both' ? ` (${check.side})` : ''}: ${oneLine(check.detail)}`)
   why.push(...comparison.notes.map(oneLine))
+  const history = historyLine(comparison, false)
+  if (history !== null) why.push(history)
   if (why.length > 0) lines.push('', ...why.map((line) => `- ${line}`))
   const errors = errorsText(input.baseline, input.current)
   if (errors.length > 0) lines.push('', ...errors)

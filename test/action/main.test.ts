@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { getOctokit } from '@actions/github'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -142,13 +142,16 @@ describe('the action, with its collaborators passed in', () => {
     expect(core.errors.map((e) => e.title)).toContain('Performance regression: tpot_ms.p50')
   })
 
-  test('mode baseline runs the workload and uploads the result as the baseline artifact', async () => {
+  test('mode baseline runs the workload and uploads the result as the baseline artifact, with a history that starts there', async () => {
     const uploads: Uploaded[] = []
     const resultPath = join(mkdtempSync(join(tmpdir(), 'lpg-baseline-')), 'sim-chat.result.json')
     const core = createFakeCore({ mode: 'baseline', workload: workloadPath, 'result-path': resultPath })
     await run(deps(core, null, uploads, context({ eventName: 'schedule', payload: {} })))
     expect(core.failed).toBeNull()
-    expect(uploads).toEqual([{ name: 'llm-perf-gate-baseline-sim-chat', files: [resultPath], root: expect.any(String) }])
+    const historyPath = join(dirname(resultPath), 'perf-history.jsonl')
+    expect(uploads).toEqual([{ name: 'llm-perf-gate-baseline-sim-chat', files: [resultPath, historyPath], root: expect.any(String) }])
+    expect(core.outputs['history-path']).toBe(historyPath)
+    expect(readFileSync(historyPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line).workload.name)).toEqual(['sim-chat'])
     expect(JSON.parse(readFileSync(resultPath, 'utf8')).trials).toHaveLength(3)
     expect(core.groups).toEqual(expect.arrayContaining([expect.stringContaining('Run sim-chat'), 'Upload the baseline artifact llm-perf-gate-baseline-sim-chat']))
   })
@@ -159,7 +162,7 @@ describe('the action, with its collaborators passed in', () => {
     const resultPath = join(mkdtempSync(join(tmpdir(), 'lpg-gate-')), 'current.result.json')
     const core = createFakeCore({ mode: 'gate', workload: workloadPath, baseline: first, 'result-path': resultPath, comment: 'false' })
     await run(deps(core, null))
-    expect(Object.keys(core.outputs).sort()).toEqual(['comparison-path', 'regressions', 'report-html-path', 'report-markdown-path', 'result-path', 'verdict'])
+    expect(Object.keys(core.outputs).sort()).toEqual(['comparison-path', 'history-path', 'regressions', 'report-html-path', 'report-markdown-path', 'result-path', 'verdict'])
     expect(['pass', 'inconclusive']).toContain(core.outputs.verdict)
     expect(JSON.parse(readFileSync(core.outputs['comparison-path']!, 'utf8')).schema).toBe('llm-perf-gate/comparison@1')
     expect(core.summaryWrites).toBe(1)
@@ -176,10 +179,10 @@ describe('the action, with its collaborators passed in', () => {
     await run({ ...deps(nightly, null, uploads, context({ eventName: 'schedule', payload: {} })), ...gpu })
     expect(nightly.failed).toBeNull()
     expect(uploads.map((u) => [u.name, u.files])).toEqual([
-      ['llm-perf-gate-baseline-sim-a-nvidia-l4', [join(multi, 'out', 'sim-a-nvidia-l4', 'current.result.json')]],
-      ['llm-perf-gate-baseline-sim-b-nvidia-l4', [join(multi, 'out', 'sim-b-nvidia-l4', 'current.result.json')]]
+      ['llm-perf-gate-baseline-sim-a-nvidia-l4', ['current.result.json', 'perf-history.jsonl'].map((file) => join(multi, 'out', 'sim-a-nvidia-l4', file))],
+      ['llm-perf-gate-baseline-sim-b-nvidia-l4', ['current.result.json', 'perf-history.jsonl'].map((file) => join(multi, 'out', 'sim-b-nvidia-l4', file))]
     ])
-    expect(nightly.outputs).toEqual({ 'result-path': uploads.map((u) => u.files[0]).join('\n') })
+    expect(nightly.outputs).toEqual({ 'result-path': uploads.map((u) => u.files[0]).join('\n'), 'history-path': uploads.map((u) => u.files[1]).join('\n') })
     const runId = github.addRun({ headBranch: 'main', event: 'schedule', createdAt: '2026-12-01T02:00:00Z' })
     for (const upload of uploads) github.addArtifact(runId, { name: upload.name, files: { 'current.result.json': readFileSync(upload.files[0]!, 'utf8') } })
 

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest'
-import { runExperiments, SCENARIOS } from '../../bench/calibration-core.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { runExperiments, runJobExperiments, SCENARIOS, type JobTallies } from '../../bench/calibration-core.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
 
 /**
@@ -48,5 +48,31 @@ describe('the pr preset on one ab run under 10% shared drift, 12 pairs', () => {
     const independent = runExperiments(pr, { ...options, scenario: SCENARIOS[1]!, seedBase: 9500, paired: false })
     expect(paired.gate.fail / experiments).toBeGreaterThanOrEqual(0.9)
     expect(independent.gate.fail / experiments).toBeLessThanOrEqual(0.5)
+  })
+})
+
+/**
+ * Between separate jobs (SPEC §14): each job runs at its own speed, 4% log-sd, on top of the
+ * trial drift; the baseline is the newest of 12 past jobs that the history holds. With the
+ * history, A/A comparisons fail at most 5% of the time and a 25% TTFT+TPOT regression is caught
+ * at least 80% of the time (the design target); `npm run bench -- calibration-jobs` gives the
+ * figures with more experiments, both presets and other noise levels.
+ */
+describe('the pr preset between separate jobs with 4% job-to-job noise and 12 past jobs', () => {
+  const pr = { name: 'pr', thresholds: { ...loadThresholds('pr'), bootstrap: { iterations: 200, seed: 0 } }, trials: 5 }
+  const experiments = 40
+  let aa: JobTallies
+  let both: JobTallies
+  beforeAll(() => {
+    ;[aa, , both] = runJobExperiments([pr], SCENARIOS, { experiments, jobNoise: 0.04, historyRuns: 12, seedBase: 77_000 }) as [JobTallies, JobTallies, JobTallies]
+  })
+
+  test('A/A comparisons fail at most 5% of the time with the history, more often without it', () => {
+    expect(aa.withHistory.fail / experiments).toBeLessThanOrEqual(0.05)
+    expect(aa.withoutHistory.fail + aa.withoutHistory.inconclusive).toBeGreaterThan(aa.withHistory.fail + aa.withHistory.inconclusive)
+  })
+
+  test('a 25% TTFT+TPOT regression is still caught at least 80% of the time', () => {
+    expect(both.withHistory.fail / experiments).toBeGreaterThanOrEqual(0.8)
   })
 })
