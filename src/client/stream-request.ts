@@ -1,7 +1,7 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser'
 import type { Client, Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
-import type { RequestError, RequestRecord, TimeoutPhase } from '../result/types.js'
+import type { RequestError, RequestRecord } from '../result/types.js'
 import type { PlannedRequest } from '../workload/prompts.js'
 import { emptyReading, type ApiAdapter, type EventReading } from './api.js'
 import type { Connections } from './connections.js'
@@ -266,4 +266,3 @@ export function startRequest(context: RequestContext, request: PlannedRequest, b
   return { inFlight: handler, completion }
 }
 
-export type { TimeoutPhase }

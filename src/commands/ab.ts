@@ -7,8 +7,8 @@ import { writeJsonFile } from '../result/io.js'
 import { Journal } from '../result/journal.js'
 import type { Pairing, ResultFile, TrialResult } from '../result/types.js'
 import { assembleResult, journalRunHeader, openTarget, runTrialOn, type Target } from '../runner/run.js'
+import { compareAndReport } from './compare.js'
 import type { CommandIo } from './io.js'
-import { reportComparison } from './report-comparison.js'
 
 export interface AbOptions {
   workload: string
@@ -79,5 +79,5 @@ export async function abCommand(options: AbOptions, io: CommandIo): Promise<numb
   const { baseline, candidate } = await runAb({ baseline: load(options.baselineUrl), candidate: load(options.candidateUrl) }, outDir, io, options.quiet === true)
   io.stderr.write(`results: ${join(outDir, 'baseline.result.json')}, ${join(outDir, 'candidate.result.json')}\n`)
   if (baseline.interrupted === true) return 130
-  return reportComparison(baseline, candidate, { thresholds: options.thresholds }, io)
+  return compareAndReport(baseline, candidate, { thresholds: options.thresholds }, io).exitCode
 }

@@ -1,5 +1,5 @@
 import type { WorkloadSpec } from '../config/workload.js'
-import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
+import type { RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
 import { describe } from '../stats/percentile.js'
 
 /** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
@@ -129,4 +129,3 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
   }
 }
 
-export type { Distribution }

@@ -14,7 +14,7 @@ import { checkReadable, parseResultRest, parseResultText, readResultBytes } from
 import { defaultReadWorker, startWorkerRead, type ReadReply, type Resample, type ResultToRead } from './read-ahead.js'
 import { decodeUtf8, scanResultColumns } from './scan.js'
 
-export { defaultReadWorker, readAhead, type ReadReply, type ResultToRead } from './read-ahead.js'
+export { readAhead, type ReadReply, type ResultToRead } from './read-ahead.js'
 
 /**
  * A result file's bytes (with readResultBytes' end marker), validated, in columns: the request
