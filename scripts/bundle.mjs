@@ -30,7 +30,7 @@ await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js'
 // split build below writes it. Chunks are named by content, so a rebuild of unchanged code is identical.
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/result/read-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/compare/read-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -2,7 +2,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import { tmpdir } from 'node:os'
-import { processIo } from './commands/io.js'
+import { processIo } from './process-io.js'
 import type { ActionContext } from './action/deps.js'
 import { run } from './main.js'
 

@@ -6,9 +6,9 @@ import { InputError } from '../errors.js'
 import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown.js'
 import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
-import { readComparableResults } from '../result/load.js'
-import type { WorkerRead } from '../result/read-ahead.js'
-import type { CommandIo } from './io.js'
+import { readComparableResults } from '../compare/read-results.js'
+import type { WorkerRead } from '../compare/read-ahead.js'
+import type { CommandIo } from '../process-io.js'
 
 export const FORMATS = ['text', 'markdown', 'json'] as const
 export type ReportFormat = (typeof FORMATS)[number]

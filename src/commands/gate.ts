@@ -5,7 +5,7 @@ import { joinReport, renderMarkdown } from '../report/markdown.js'
 import { writeJsonFile } from '../result/io.js'
 import { readComparableResult } from '../result/load.js'
 import { compareAndReport } from './compare.js'
-import type { CommandIo } from './io.js'
+import type { CommandIo } from '../process-io.js'
 import { runAndWrite } from './run.js'
 
 export interface GateOptions {

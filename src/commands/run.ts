@@ -5,7 +5,7 @@ import { writeJsonFile } from '../result/io.js'
 import { Journal } from '../result/journal.js'
 import type { ResultFile } from '../result/types.js'
 import { runWorkload } from '../runner/run.js'
-import type { CommandIo } from './io.js'
+import type { CommandIo } from '../process-io.js'
 
 export interface RunCommandOptions {
   workload: string

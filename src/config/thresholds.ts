@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { ALL_METRIC_NAMES, parseMetricName } from '../compare/metric-names.js'
+import { ALL_METRIC_NAMES, parseMetricName } from '../metrics/metric-names.js'
 import { InputError } from '../errors.js'
 import { parseWithSchema, readStructuredFile } from './validate.js'
 

@@ -1,4 +1,4 @@
-import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-names.js'
+import { metricLabel, metricUnit, parseMetricName } from '../metrics/metric-names.js'
 import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
 
 // toLocaleString builds a new formatter on every call (tens of microseconds each, hundreds of calls a report).

@@ -1,11 +1,11 @@
 import { markdownTable } from 'markdown-table'
-import { parseMetricName, type DistributionMetric } from '../compare/metric-names.js'
+import { parseMetricName, type DistributionMetric } from '../metrics/metric-names.js'
 import type { Comparison } from '../compare/types.js'
 import { invalidates } from '../compare/validity.js'
-import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
-import { escapeMarkdown } from '../github/escape.js'
 import type { ResultLike } from '../result/columns.js'
+import { escapeMarkdown } from './escape.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatPercent, formatValue, headlineMetric, label, statusSymbol, VERDICT_HEAD } from './format.js'
+import { SECTION_PRIORITY, type CommentSection } from './sections.js'
 import { describeLoad, detailRows, environmentLines, pooledQuantiles, PICTURE_QUANTILES, describeTrials } from './shared.js'
 
 export interface ReportInput {

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/types.js'
-import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../compare/metric-names.js'
+import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../metrics/metric-names.js'
 import { pooledValues, toComparable, type ResultLike } from '../result/columns.js'
 import { percentiles } from '../stats/percentile.js'
 import { formatNumber, formatPercent, label } from './format.js'

@@ -5,7 +5,7 @@
  * every metric is most of what makes `compare` fast, and typed arrays can be handed from a
  * worker thread without a copy (see load.ts).
  */
-import { pooledItl, type RequestMetric } from '../metrics/summary.js'
+import { pooledItl, type RequestMetric } from './summary.js'
 import type { RequestRecord, ResultFile, TrialResult } from './types.js'
 
 /** One trial's successful requests, in arrival order. */

@@ -1,7 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { HostLoad } from '../runner/host-load.js'
-import type { Environment, Pairing, RequestRecord } from './types.js'
+import type { Environment, HostLoad, Pairing, RequestRecord } from './types.js'
 
 /** One line of the journal: enough to rebuild the result of an interrupted run. */
 export type JournalEntry =

@@ -1,4 +1,3 @@
-import type { HostLoad } from '../runner/host-load.js'
 /**
  * The result file (SPEC §6, `schema: "llm-perf-gate/result@1"`). Field names are public and
  * snake_case as the SPEC writes them. Every time is in milliseconds from a monotonic clock.
@@ -117,6 +116,16 @@ export interface TrialSummary extends RunScalars, Distributions, Counts {
   /** The open loop's mean target rate; null for a closed loop. */
   target_rate: number | null
   output_tokens_source: OutputTokensSource | 'mixed' | null
+}
+
+/** What the client's machine did during a trial's measured requests (measured by runner/host-load.ts). */
+export interface HostLoad {
+  /** Share of the machine's CPU time the hypervisor gave to other guests; null where /proc/stat is not readable. */
+  cpu_steal: number | null
+  /** CPU time of the client process per second of the trial; 1 is one core. */
+  client_cpu: number
+  /** Share of the trial the client's event loop was busy. */
+  event_loop_utilization: number
 }
 
 export interface TrialResult {

@@ -5,8 +5,6 @@
  *
  * Percentiles are on the 0–100 scale, as `numpy.percentile` takes them.
  */
-import type { Distribution } from '../result/types.js'
-
 /** Throws for an empty input or a percentile outside [0, 100]: both are caller mistakes. */
 function checkPercentile(p: number): void {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], got ${p}`)
@@ -93,29 +91,4 @@ export function sampleVariance(values: ArrayLike<number>, knownMean = mean(value
     squares += deviation * deviation
   }
   return squares / (values.length - 1)
-}
-
-/**
- * The SPEC §6 summary of one sample: count, mean, sample standard deviation (ddof = 1), min,
- * p50/p90/p95/p99 (numpy linear) and max. Every field but count is null for an empty sample,
- * and stddev is null below two values. One sort serves every percentile.
- */
-export function describe(values: ArrayLike<number>): Distribution {
-  const count = values.length
-  if (count === 0) {
-    return { count: 0, mean: null, stddev: null, min: null, p50: null, p90: null, p95: null, p99: null, max: null }
-  }
-  const sorted = sortedCopy(values)
-  const average = mean(sorted)
-  return {
-    count,
-    mean: average,
-    stddev: count >= 2 ? Math.sqrt(sampleVariance(sorted, average)) : null,
-    min: sorted[0],
-    p50: percentileOfSorted(sorted, 50),
-    p90: percentileOfSorted(sorted, 90),
-    p95: percentileOfSorted(sorted, 95),
-    p99: percentileOfSorted(sorted, 99),
-    max: sorted[count - 1]
-  }
 }

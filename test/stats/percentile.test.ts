@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describe as describeSample, percentile, percentileOfSorted, percentiles, sortedCopy } from '../../src/stats/percentile.js'
+import { describe as describeSample } from '../../src/result/summary.js'
+import { percentile, percentileOfSorted, percentiles, sortedCopy } from '../../src/stats/percentile.js'
 import { loadFixture, relativeError } from './fixtures.js'
 
 interface PercentileCase {

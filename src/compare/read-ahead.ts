@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { BootstrapRole, SideBootstrap } from '../compare/bootstrap-sides.js'
+import type { BootstrapRole, SideBootstrap } from './bootstrap-sides.js'
 import type { Thresholds } from '../config/thresholds.js'
-import type { ComparableResult } from './columns.js'
+import type { ComparableResult } from '../result/columns.js'
 
 /** Resample a result as this side of a comparison where it is read (compare's bootstrap), so the sides resample in parallel. */
 export interface Resample {
@@ -30,7 +30,7 @@ export type ReadReply = { ok: true; result: ComparableResult; bootstrap?: SideBo
 
 /** The bundled worker sits at the top of dist/, where this module is either a bundle or one of its chunks (dist/chunks/). */
 export function defaultReadWorker(): URL | null {
-  const candidates = [new URL('./read-result-worker.js', import.meta.url), new URL('../read-result-worker.js', import.meta.url)]
+  const candidates = [new URL('../result/read-result-worker.js', import.meta.url), new URL('../read-result-worker.js', import.meta.url)]
   return candidates.find((candidate) => existsSync(fileURLToPath(candidate))) ?? null
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, escapeMarkdown } from '../../src/github/escape.js'
+import { escapeHtml, escapeMarkdown } from '../../src/report/escape.js'
 
 /** Splits a Markdown table row into cells the way GFM does: on pipes not preceded by a backslash. */
 function cells(row: string): string[] {

@@ -8,7 +8,7 @@ import { toComparable, type ComparableResult } from '../../src/result/columns.js
 import { bootstrapSideOf } from '../../src/compare/bootstrap-sides.js'
 import { compareResults } from '../../src/compare/compare.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
-import { readAhead, readComparableResults, type ResultToRead } from '../../src/result/load.js'
+import { readAhead, readComparableResults, type ResultToRead } from '../../src/compare/read-results.js'
 
 // The bundled worker, as dist/cli.js and dist/index.js start it (CI checks that dist/ is fresh).
 const WORKER = new URL('../../dist/read-result-worker.js', import.meta.url)
@@ -111,7 +111,7 @@ describe('readComparableResults', () => {
   })
 
   it('reads on this thread when the worker script is not there', async () => {
-    const [result] = await readComparableResults([{ path: file('r0.json'), role: 'a' }], { worker: new URL('./no-such-worker.js', WORKER) })
+    const [result] = await readComparableResults([{ path: file('r0.json'), role: 'a' }], { worker: new URL('../result/no-such-worker.js', WORKER) })
     expect(result!.trials).toHaveLength(3)
   })
 })

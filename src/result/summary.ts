@@ -1,6 +1,6 @@
 import type { WorkloadSpec } from '../config/workload.js'
-import type { RequestRecord, RunSummary, TrialResult, TrialSummary } from '../result/types.js'
-import { describe } from '../stats/percentile.js'
+import { mean, percentileOfSorted, sampleVariance, sortedCopy } from '../stats/percentile.js'
+import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary } from './types.js'
 
 /** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
 export const countsAsSent = (record: RequestRecord): boolean => record.error?.kind !== 'cancelled'
@@ -129,3 +129,27 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
   }
 }
 
+/**
+ * The SPEC §6 summary of one sample: count, mean, sample standard deviation (ddof = 1), min,
+ * p50/p90/p95/p99 (numpy linear) and max. Every field but count is null for an empty sample,
+ * and stddev is null below two values. One sort serves every percentile.
+ */
+export function describe(values: ArrayLike<number>): Distribution {
+  const count = values.length
+  if (count === 0) {
+    return { count: 0, mean: null, stddev: null, min: null, p50: null, p90: null, p95: null, p99: null, max: null }
+  }
+  const sorted = sortedCopy(values)
+  const average = mean(sorted)
+  return {
+    count,
+    mean: average,
+    stddev: count >= 2 ? Math.sqrt(sampleVariance(sorted, average)) : null,
+    min: sorted[0],
+    p50: percentileOfSorted(sorted, 50),
+    p90: percentileOfSorted(sorted, 90),
+    p95: percentileOfSorted(sorted, 95),
+    p99: percentileOfSorted(sorted, 99),
+    max: sorted[count - 1]
+  }
+}

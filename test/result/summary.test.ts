@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { summarizeRun, summarizeTrial } from '../../src/metrics/summary.js'
+import { summarizeRun, summarizeTrial } from '../../src/result/summary.js'
 import type { RequestRecord, TrialResult } from '../../src/result/types.js'
 
 function record(overrides: Partial<RequestRecord>): RequestRecord {

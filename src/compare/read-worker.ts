@@ -4,7 +4,7 @@
  * without copying them. Bundled as dist/read-result-worker.js, beside the bundles that start it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readHere, replyBuffers, withResamples } from './load.js'
+import { readHere, replyBuffers, withResamples } from './read-results.js'
 import type { ReadReply, Resample } from './read-ahead.js'
 
 const failure = (error: unknown): ReadReply => ({ ok: false, input: false, message: (error as Error).message, stack: (error as Error).stack ?? '' })
