@@ -53,7 +53,7 @@ async function runMode(settings: ActionSettings, deps: ActionDeps): Promise<stri
     const load = (url: string): Workload => workloadOf(settings, deps, url)
     const { baseline: a, candidate: b } = await core.group('Interleaved A/B run', () => runAb({ baseline: load(settings.baselineUrl!), candidate: load(settings.url!) }, settings.outputDirectory, deps.io, false))
     current = b
-    baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json') }
+    baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json'), file: join(settings.outputDirectory, 'baseline.result.json') }
   } else if (settings.mode === 'compare') {
     current = readResultFile(settings.resultPath, 'result-path')
     baseline = await core.group('Find the baseline', () => resolveBaseline(settings, deps, current.workload.name))

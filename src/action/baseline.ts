@@ -6,7 +6,8 @@ import { readComparableResult } from '../result/load.js'
 import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 
-export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string } | { found: false; reason: string }
+/** `file`: the result file as it was read, which the report's reproduce command compares again. */
+export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; file: string } | { found: false; reason: string }
 
 const short = (sha: string | undefined): string => (sha ?? '').slice(0, 7) || 'unknown'
 
@@ -22,7 +23,7 @@ export function baseBranchOf(context: ActionDeps['context']): string {
  */
 export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps, workloadName: string): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'path') {
-    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path }
+    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path, file: settings.baseline.path }
   }
   if (settings.baseline.kind === 'none') return { found: false, reason: 'no baseline was given (input baseline)' }
   const { context } = deps
@@ -42,6 +43,7 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
   if (file === undefined) return { found: false, reason: `the baseline artifact of run ${found.runId} (${found.runUrl}) holds no result file` }
   return {
     found: true,
+    file: join(found.path, file),
     result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
     label: `${baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
     source: found.runUrl

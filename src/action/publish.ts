@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { compareResults } from '../compare/compare.js'
 import type { Comparison, Verdict } from '../compare/types.js'
 import type { Thresholds } from '../config/thresholds.js'
@@ -104,7 +104,9 @@ export async function publish(input: PublishInput): Promise<Published> {
   let comparisonPath = ''
   if (baseline.found) {
     comparison = compareResults(baseline.result, current, thresholds)
-    writeJsonFile(join(settings.outputDirectory, 'baseline.result.json'), baseline.result)
+    // The file as it was read: the result in memory holds columns, not the request records a reader needs.
+    const baselineCopy = join(settings.outputDirectory, 'baseline.result.json')
+    if (resolve(baseline.file) !== resolve(baselineCopy)) copyFileSync(baseline.file, baselineCopy)
     comparisonPath = join(settings.outputDirectory, 'comparison.json')
     writeJsonFile(comparisonPath, comparison, true)
     const reproduce = `npx llm-perf-gate compare --baseline ${join(settings.outputDirectory, 'baseline.result.json')} --current ${settings.resultPath} --thresholds ${settings.thresholds}`

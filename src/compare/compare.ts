@@ -9,6 +9,7 @@ import { welchLogTest } from '../stats/welch.js'
 import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
 import { parseMetricName, percentileOf, worseDirection, type MetricName } from '../metrics/metric-names.js'
 import { pairedTestsPossible, pairedValues, pairingOf } from './pairs.js'
+import { RecordStatistics, trialCount } from './trial-statistics.js'
 import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type PairingSummary, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
 import { comparabilityChecks, invalidates, runValidityChecks } from './validity.js'
 
@@ -16,17 +17,13 @@ import { comparabilityChecks, invalidates, runValidityChecks } from './validity.
 export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
 type MetricSpec = Thresholds['metrics'][string]
 
-/** Each trial's value of the statistic, in trial order, null where a trial has none. */
-function trialValues(result: ComparableResult, metric: MetricName): Array<number | null> {
-  return result.trials.map((trial) => (metric.kind === 'distribution' ? trial.summary[metric.base][metric.statistic] : trial.summary[metric.base]))
+/** Each trial's value of the statistic, in trial order, null where a trial has none: from the records (trial-statistics.ts). */
+function trialValues(result: ComparableResult, metric: MetricName, statistics: RecordStatistics): Array<number | null> {
+  return result.trials.map((trial) => statistics.trial(trial, metric))
 }
 
-function perTrial(result: ComparableResult, metric: MetricName): number[] {
-  return trialValues(result, metric).filter((value): value is number => value !== null && Number.isFinite(value))
-}
-
-function pooled(result: ComparableResult, metric: MetricName): number | null {
-  return metric.kind === 'distribution' ? result.summary[metric.base][metric.statistic] : result.summary[metric.base]
+function perTrial(result: ComparableResult, metric: MetricName, statistics: RecordStatistics): number[] {
+  return trialValues(result, metric, statistics).filter((value): value is number => value !== null && Number.isFinite(value))
 }
 
 const relative = (baseline: number | null, current: number | null): number | null =>
@@ -59,7 +56,7 @@ function tailCheck(metric: MetricName, baseline: ComparableResult, current: Comp
   const q = percentileOf(metric.statistic)
   if (q === null || q <= 50) return null
   const counts = [baseline, current].map((result) => {
-    const perTrialCounts = result.trials.map((trial) => trial.summary[metric.base].count)
+    const perTrialCounts = result.trials.map((trial) => trialCount(trial, metric.base))
     return unit === 'trial' ? Math.min(...perTrialCounts) : perTrialCounts.reduce((a, b) => a + b, 0)
   })
   const fewest = Math.min(...counts)
@@ -69,17 +66,17 @@ function tailCheck(metric: MetricName, baseline: ComparableResult, current: Comp
   return `${metric.statistic} needs at least ${needed} values ${unit === 'trial' ? 'in every trial' : 'pooled'} (${minimum} beyond it); ${unit === 'trial' ? 'a trial had' : 'there were'} ${fewest}`
 }
 
-function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number, paired: boolean): Evaluated {
+function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number, paired: boolean, statistics: RecordStatistics): Evaluated {
   const metric = parseMetricName(name)!
   const direction = worseDirection(metric) === 1 ? 'lower_is_better' : 'higher_is_better'
-  const pairs = paired ? pairedValues(trialValues(baseline, metric), trialValues(current, metric)) : null
+  const pairs = paired ? pairedValues(trialValues(baseline, metric, statistics), trialValues(current, metric, statistics)) : null
   const ratios = pairs === null ? null : logRatios(pairs.baseline, pairs.current)
   // A statistic that is 0 in some trial has no log ratio: that metric is tested as independent trials.
   const d = ratios?.ok === true ? ratios.d : null
-  const bTrials = d !== null ? pairs!.baseline : perTrial(baseline, metric)
-  const cTrials = d !== null ? pairs!.current : perTrial(current, metric)
-  const baselineValue = pooled(baseline, metric)
-  const currentValue = pooled(current, metric)
+  const bTrials = d !== null ? pairs!.baseline : perTrial(baseline, metric, statistics)
+  const cTrials = d !== null ? pairs!.current : perTrial(current, metric, statistics)
+  const baselineValue = statistics.pooled(baseline, metric)
+  const currentValue = statistics.pooled(current, metric)
   const unit: 'trial' | 'request' = bTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL && cTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL ? 'trial' : 'request'
   const common = {
     metric: name,
@@ -254,7 +251,8 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
   const summary: PairingSummary | null = pairing.kind === 'paired' ? { run: pairing.run, pairs: pairing.pairs, tests: pairedTestsPossible(pairing.pairs, thresholds.alpha, tested) ? 'paired' : 'independent' } : null
   if (summary !== null) notes.push(pairingNote(summary, thresholds.alpha, tested))
   const intervals = bootstrapIntervals(baseline, current, thresholds, summary?.run ?? null, notes)
-  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested, summary?.tests === 'paired'))
+  const statistics = new RecordStatistics()
+  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested, summary?.tests === 'paired', statistics))
   const gatedP = evaluated.map((m) => (m.gate === 'off' ? null : m.p_value))
   const adjusted = holm(gatedP)
   const decide = thresholds.decision === 'non-inferiority' ? nonInferiorityStatus : detectStatus

@@ -90,11 +90,17 @@ export function runValidityChecks(result: ComparableResult, side: 'baseline' | '
   const limits = thresholds.validity
   const checks: ValidityCheck[] = []
   const totals = okTotals(result)
+  const empty = result.trials.filter((trial) => trial.columns.records === 0).length
   checks.push({
     check: 'complete',
-    ok: result.interrupted !== true && result.trials.length > 0,
+    ok: result.interrupted !== true && result.trials.length > 0 && empty === 0,
     side,
-    detail: result.interrupted === true ? `the run was interrupted after ${result.trials.length} trial(s)` : `${result.trials.length} trial(s) ran to the end`
+    detail:
+      result.interrupted === true
+        ? `the run was interrupted after ${result.trials.length} trial(s)`
+        : result.trials.length === 0 || empty > 0
+          ? `${empty} of ${result.trials.length} trial(s) hold no request records: there is nothing to compare`
+          : `${result.trials.length} trial(s) ran to the end`
   })
   const open = result.trials.filter((trial) => trial.summary.target_rate !== null && trial.summary.achieved_rate !== null)
   if (open.length > 0) {
@@ -151,7 +157,7 @@ export function runValidityChecks(result: ComparableResult, side: 'baseline' | '
       detail: `the host gave ${percent(worst)} of this machine's CPU time to other guests in the worst trial (trial ${steals.indexOf(worst) + 1}; mean ${percent(mean(measured))}); above ${percent(limits.max_host_cpu_steal, 0)}, latencies carry pauses of the client and of a server on this machine`
     })
   }
-  const ignoreEos = (result.workload.sampling as { ignore_eos?: boolean } | undefined)?.ignore_eos === true
+  const ignoreEos = result.workload.sampling?.ignore_eos === true
   if (ignoreEos && totals.ok > 0) {
     const asked = totals.maxTokens
     const got = totals.outputTokens

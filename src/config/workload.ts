@@ -200,11 +200,14 @@ function joinUrl(root: string, path: string, pathGiven: boolean): { url: string;
   return { url: `${base.protocol}//${base.host}`, path: `${prefix}${path}` }
 }
 
+/** The workload as a result file holds it: the spec with defaults filled, where it was sent, and its hash. */
+export type NormalisedWorkload = Omit<WorkloadSpec, 'model'> & { workload_hash: string; path: string; model: string | null }
+
 /**
  * The normalised workload as written into result files: defaults filled, header values
  * redacted, the prompt file named by its content hash.
  */
-export function normalisedWorkload(workload: Workload): Record<string, unknown> {
+export function normalisedWorkload(workload: Workload): NormalisedWorkload {
   const { spec } = workload
   return {
     ...spec,

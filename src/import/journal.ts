@@ -3,7 +3,6 @@ import { summarizeRun, summarizeTrial } from '../result/summary.js'
 import { observeServer } from '../result/notes.js'
 import { readJournal } from '../result/journal.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type HostLoad, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
-import type { WorkloadSpec } from '../config/workload.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 
 /**
@@ -19,7 +18,7 @@ export function importJournal(file: string): ResultFile {
   }
   const run = entries.find((entry) => entry.type === 'run')
   if (run === undefined || run.type !== 'run') throw new InputError(`journal ${file}: no run header line; expected the .journal.jsonl a run writes beside its result`)
-  const workload = run.workload as ResultFile['workload'] & Partial<WorkloadSpec>
+  const workload = run.workload
   const slo = workload.slo ?? {}
   const byTrial = new Map<number, { started_at: string; url: string; records: RequestRecord[]; ended: boolean; host?: HostLoad }>()
   for (const entry of entries) {
@@ -48,7 +47,7 @@ export function importJournal(file: string): ResultFile {
     environment: run.environment,
     ...(complete ? {} : { interrupted: true }),
     ...(run.pairing !== undefined ? { pairing: run.pairing } : {}),
-    notes: [`rebuilt from the journal ${file}`, ...observeServer(trials, workload as unknown as WorkloadSpec)],
+    notes: [`rebuilt from the journal ${file}`, ...observeServer(trials, workload)],
     trials,
     summary: summarizeRun(trials, slo)
   }

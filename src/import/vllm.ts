@@ -39,7 +39,7 @@ type VllmResult = z.output<typeof vllmSchema>
 const round3 = (value: number): number => Math.round(value * 1000) / 1000
 
 /** The run-level settings that decide what was sent: equal for two runs of the same benchmark command. */
-function vllmWorkload(run: VllmResult, name: string): Record<string, unknown> {
+function vllmWorkload(run: VllmResult, name: string): ResultFile['workload'] {
   const settings = {
     source: 'vllm bench serve',
     backend: run.backend ?? null,
@@ -114,7 +114,7 @@ export function importVllm(files: readonly string[], name?: string): ResultFile 
     definitions: DEFINITIONS_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     created_at: first.date ?? new Date().toISOString(),
-    workload: workloads[0] as ResultFile['workload'],
+    workload: workloads[0]!,
     environment: {
       server: { url: 'unknown (imported from vllm bench serve)', model: first.model_id ?? null, version: null, engine: first.backend ?? null },
       gpu: [],

@@ -16,7 +16,7 @@ export const PICTURE_QUANTILES = [10, 25, 50, 75, 90, 95, 99] as const
 
 /** "concurrency 16 (closed loop)", "Poisson 8 req/s", "ramp 2→8 req/s". */
 export function describeLoad(result: ResultLike): string {
-  const load = result.workload.load as { concurrency?: number; rate?: number; arrival?: string; burstiness?: number; ramp?: Array<{ rate: number }> } | undefined
+  const load = result.workload.load
   if (load === undefined) return 'load unknown'
   const cap = load.concurrency !== undefined ? `, at most ${load.concurrency} in flight` : ''
   const arrival = load.arrival === 'gamma' ? `gamma (burstiness ${load.burstiness})` : load.arrival === 'constant' ? 'constant' : 'Poisson'

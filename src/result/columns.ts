@@ -20,7 +20,8 @@ export interface TrialColumns {
   e2e_ms: Float64Array
   /** Every event gap of the successful requests, request after request. */
   itl_ms: Float64Array
-  /** Sums over the successful requests, for the validity checks. */
+  /** Sums over the successful requests, for the validity checks and the check of the stored throughputs. */
+  inputTokens: number
   outputTokens: number
   maxTokens: number
   clientQueueMs: number
@@ -43,12 +44,14 @@ function pick(records: readonly RequestRecord[], ok: number, field: 'ttft_ms' | 
 
 export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
   let ok = 0
+  let inputTokens = 0
   let outputTokens = 0
   let maxTokens = 0
   let clientQueueMs = 0
   for (const record of records) {
     if (!record.ok) continue
     ok++
+    inputTokens += record.input_tokens
     outputTokens += record.output_tokens
     maxTokens += record.max_tokens
     clientQueueMs += record.client_queue_ms ?? 0
@@ -60,6 +63,7 @@ export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
     tpot_ms: pick(records, ok, 'tpot_ms'),
     e2e_ms: pick(records, ok, 'e2e_ms'),
     itl_ms: pooledItl(records),
+    inputTokens,
     outputTokens,
     maxTokens,
     clientQueueMs

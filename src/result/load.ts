@@ -3,6 +3,7 @@
  * a heap object per request. compare/read-results.ts reads several side by side.
  */
 import { toComparable, type ComparableResult } from './columns.js'
+import { checkSummaries } from './consistency.js'
 import { parseResultRest, parseResultText, readResultBytes } from './io.js'
 import { decodeUtf8, scanResultColumns } from './scan.js'
 
@@ -18,7 +19,12 @@ export function comparableFromBytes(bytes: Uint8Array, path: string, role: strin
   return { ...rest, trials: rest.trials.map(({ requests: _requests, ...trial }, index) => ({ ...trial, columns: scanned.columns[index]! })) }
 }
 
-/** Reads and validates one result file into columns; errors name the file as `readResultFile`'s do. */
+/**
+ * Reads and validates one result file into columns; errors name the file as `readResultFile`'s do,
+ * and stored summaries that contradict the records are one (consistency.ts).
+ */
 export function readComparableResult(path: string, role: string): ComparableResult {
-  return comparableFromBytes(readResultBytes(path, role), path, role)
+  const result = comparableFromBytes(readResultBytes(path, role), path, role)
+  checkSummaries(result, path, role)
+  return result
 }

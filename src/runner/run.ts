@@ -143,7 +143,7 @@ export function assembleResult(workload: Workload, environment: Environment, tri
     definitions: DEFINITIONS_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     created_at: createdAt,
-    workload: normalisedWorkload(workload) as ResultFile['workload'],
+    workload: normalisedWorkload(workload),
     environment,
     ...(interrupted ? { interrupted: true } : {}),
     ...(pairing !== undefined ? { pairing } : {}),

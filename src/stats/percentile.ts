@@ -5,6 +5,8 @@
  *
  * Percentiles are on the 0–100 scale, as `numpy.percentile` takes them.
  */
+import { quickselect } from 'simple-statistics'
+
 /** Throws for an empty input or a percentile outside [0, 100]: both are caller mistakes. */
 function checkPercentile(p: number): void {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], got ${p}`)
@@ -58,6 +60,22 @@ export function interpolateAt(p: number, n: number, orderStatistic: (index: numb
   const lower = orderStatistic(lowerIndex)
   const upper = orderStatistic(lowerIndex + 1)
   return numpyLerp(lower, upper, virtualIndex - lowerIndex)
+}
+
+/**
+ * The p-th percentile (0–100) by selection rather than a sort: `scratch` is reordered in place
+ * (pass a copy), and each percentile costs O(n) (simple-statistics' Floyd–Rivest quickselect) where
+ * a sort of the millions of ITL values of a large result costs O(n log n). Same value as `percentile`.
+ */
+export function percentileBySelection(scratch: Float64Array, p: number): number {
+  checkPercentile(p)
+  if (scratch.length === 0) throw new RangeError('percentile of an empty sample')
+  // simple-statistics types it for arrays; it only indexes and swaps, as a typed array allows.
+  const select = quickselect as unknown as (values: Float64Array, k: number) => void
+  return interpolateAt(p, scratch.length, (index) => {
+    select(scratch, index)
+    return scratch[index]!
+  })
 }
 
 /** The p-th percentile (0–100) of `values` in any order; see `percentileOfSorted`. */

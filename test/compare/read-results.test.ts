@@ -100,7 +100,7 @@ describe('readComparableResults', () => {
   it('reports a bad file read on the worker as the input error that names it', async () => {
     const read = readComparableResults([{ path: file('r0.json'), role: 'baseline' }, { path: file('bad-itl.json'), role: 'current result' }], { worker: WORKER })
     await expect(read).rejects.toThrow(InputError)
-    await expect(read).rejects.toThrow(`current result ${file('bad-itl.json')} is not valid:\n  - trials[1].requests[7].itl_ms[1]: got "two"; expected a number`)
+    await expect(read).rejects.toThrow(`current result ${file('bad-itl.json')} is not valid:\n  - trials[1].requests[7].itl_ms[1]: got "two"; expected a finite number of milliseconds >= 0`)
   })
 
   it('with two bad files, names the first; a file that cannot be opened is named before any file is read', async () => {

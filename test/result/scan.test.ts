@@ -31,14 +31,18 @@ function record(random: () => number, id: number): Record<string, unknown> {
   const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!
   const ok = random() > 0.15
   const tokens = 1 + Math.floor(random() * 6)
-  const time = (): number | null => (random() < 0.1 ? null : random() < 0.2 ? pick(AWKWARD_NUMBERS) : Math.round(random() * 1e6) / 1e3)
+  const someTime = (): number => (random() < 0.2 ? pick(AWKWARD_NUMBERS) : Math.round(random() * 1e6) / 1e3)
+  const time = (): number | null => (random() < 0.1 ? null : someTime())
+  // A success has a first token, and its last token no earlier (schema.ts successProblem).
+  const ttft = ok ? someTime() : time()
+  const e2e = ok ? ttft! + Math.round(random() * 1e5) / 1e3 : time()
   const fields: Record<string, unknown> = {
     id,
     scheduled_ms: Math.round(random() * 1e5) / 100,
     sent_ms: random() * 1000,
     client_queue_ms: time(),
-    ttft_ms: time(),
-    e2e_ms: time(),
+    ttft_ms: ttft,
+    e2e_ms: e2e,
     tpot_ms: time(),
     itl_ms: Array.from({ length: random() < 0.1 ? 0 : tokens }, () => (random() < 0.1 ? pick(AWKWARD_NUMBERS) : Math.round(random() * 2e4) / 1e3)),
     input_tokens: Math.floor(random() * 600),
