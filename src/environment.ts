@@ -39,11 +39,15 @@ export async function captureServer(dispatcher: Dispatcher, origin: string, head
   const ids = listed.map((entry) => text(entry.id)).filter((id): id is string => id !== null)
   const infoRecord = (info ?? {}) as Record<string, unknown>
   const owner = text(listed[0]?.owned_by)
+  // TGI's /info names its router "text-generation-router"; another server answering /info (the
+  // simulator serves every API) names itself there, and is not TGI.
+  const router = text(infoRecord.router)
+  const engine = router !== null && router !== 'text-generation-router' ? router : text(infoRecord.model_id) !== null ? 'tgi' : owner
   return {
     url: publicUrl(origin),
     model: workloadModel ?? ids[0] ?? text(infoRecord.model_id),
     version: text((version as Record<string, unknown> | null)?.version) ?? text(infoRecord.version),
-    engine: text(infoRecord.model_id) !== null ? 'tgi' : owner,
+    engine,
     models: ids
   }
 }

@@ -57,7 +57,7 @@ export class Connections {
 
   /**
    * Opens connections before the first measured request, so connection setup never lands in a
-   * measured one (SPEC §5): each gets a GET; any answer, even a 404, leaves it open.
+   * measured one (docs/metrics.md): each gets a GET; any answer, even a 404, leaves it open.
    */
   async open(count: number, path = '/health'): Promise<{ ok: number; firstError: string | null }> {
     const wanted = Math.max(count, this.size ?? count)

@@ -44,7 +44,7 @@ const TRANSPORT_KINDS: Record<string, RequestError['kind']> = {
   UND_ERR_DESTROYED: 'connection'
 }
 
-/** Maps what undici or our own abort raised to an error record (SPEC §6 kinds). */
+/** Maps what undici or our own abort raised to an error record (docs/metrics.md, error kinds). */
 export function classifyTransportError(error: Error, redact: (text: string) => string): RequestError {
   if (error instanceof RequestAbort) {
     if (error.reason === 'cancelled') return { kind: 'cancelled', message: error.message }

@@ -40,7 +40,7 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000
 /**
  * One streaming request as an undici dispatch handler: the lowest-overhead way to see each
  * read's bytes as they arrive, and `onRequestSent` is the moment the request left for the
- * server on an open connection (SPEC §5: TTFT starts there, never at connection setup).
+ * server on an open connection (docs/metrics.md: TTFT starts there, never at connection setup).
  */
 class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   dispatchedAt: number

@@ -29,7 +29,7 @@ export function renderReport(input: ReportInput, format: ReportFormat): string {
   return renderText(input)
 }
 
-/** Compares two results already in memory and prints the report; returns the exit status (SPEC §3). */
+/** Compares two results already in memory and prints the report; returns the exit status (docs/file-formats.md, comparison). */
 export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string }, io: CommandIo): { comparison: Comparison; exitCode: number } {
   const thresholds = typeof options.thresholds === 'object' ? options.thresholds : loadThresholds(options.thresholds)
   const comparison = compareResults(baseline, current, thresholds)

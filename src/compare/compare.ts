@@ -13,7 +13,7 @@ import { RecordStatistics, trialCount } from './trial-statistics.js'
 import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type PairingSummary, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
 import { comparabilityChecks, invalidates, runValidityChecks } from './validity.js'
 
-/** Trial-level tests need at least this many trials a side (SPEC §7). */
+/** Trial-level tests need at least this many trials a side (docs/file-formats.md, comparison). */
 export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
 type MetricSpec = Thresholds['metrics'][string]
 
@@ -184,7 +184,7 @@ function bootstrapIntervals(baseline: ComparableResult, current: ComparableResul
   return intervals
 }
 
-/** Status under `detect`: beyond tolerance and significant; beyond tolerance alone is inconclusive (SPEC §7). */
+/** Status under `detect`: beyond tolerance and significant; beyond tolerance alone is inconclusive (docs/file-formats.md, comparison). */
 function detectStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
   if (m.test === 'threshold') {
     if (m.delta_abs === null || m.delta_abs === undefined || m.max_increase === null || m.max_increase === undefined) return { status: 'pass' }
@@ -226,7 +226,7 @@ function decideVerdict(metrics: MetricComparison[], validity: ValidityCheck[], n
   return 'pass'
 }
 
-/** Compares a current result with a baseline under a thresholds file (SPEC §7). Pure and deterministic. */
+/** Compares a current result with a baseline under a thresholds file (docs/file-formats.md, comparison). Pure and deterministic. */
 export function compareResults(baselineResult: ResultLike, currentResult: ResultLike, thresholds: Thresholds): Comparison {
   const baseline = toComparable(baselineResult)
   const current = toComparable(currentResult)
@@ -276,7 +276,7 @@ function pairingNote(pairing: PairingSummary, alpha: number, tested: number): st
   return `${what}: the intervals resample pairs, but the tests treat the trials as independent, since the signed-rank test needs ${needed} pairs to reach p < ${alpha}/${Math.max(1, tested)}`
 }
 
-/** Exit status for a verdict (SPEC §3). */
+/** Exit status for a verdict (docs/file-formats.md, comparison). */
 export function exitCodeFor(comparison: Comparison): number {
   switch (comparison.verdict) {
     case 'pass':

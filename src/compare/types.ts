@@ -1,4 +1,4 @@
-/** The comparison document (SPEC §7, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
+/** The comparison document (docs/file-formats.md, comparison, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
 
 export const COMPARISON_SCHEMA = 'llm-perf-gate/comparison@1'
 

@@ -43,7 +43,7 @@ function meanOutputTokens(result: ComparableResult): { output: number; asked: nu
 }
 
 /**
- * Why two results cannot be compared at all (SPEC §7 `incomparable`): different workload, metric
+ * Why two results cannot be compared at all (docs/file-formats.md, comparison `incomparable`): different workload, metric
  * definitions or model, or output lengths that disagree. Every failing check is a reason.
  */
 export function comparabilityChecks(baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds): ValidityCheck[] {
@@ -85,7 +85,7 @@ export function comparabilityChecks(baseline: ComparableResult, current: Compara
 /** A failed check that makes the verdict inconclusive: every failed one but those marked `warn`. */
 export const invalidates = (check: ValidityCheck): boolean => !check.ok && check.warn !== true
 
-/** Whether one side's run measured what it set out to (SPEC §7): a failed check makes the verdict inconclusive, except one marked `warn`. */
+/** Whether one side's run measured what it set out to (docs/file-formats.md, comparison): a failed check makes the verdict inconclusive, except one marked `warn`. */
 export function runValidityChecks(result: ComparableResult, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
   const limits = thresholds.validity
   const checks: ValidityCheck[] = []

@@ -91,7 +91,7 @@ function trialFromVllm(run: VllmResult, index: number, file: string): TrialResul
       ...(ok ? {} : { error: { kind: 'unknown' as const, message: String(error).replace(/\s+/g, ' ').slice(0, 300) } })
     })
   }
-  // Without per-request start times the only duration is vLLM's own, which SPEC §5's per-trial rates then use.
+  // Without per-request start times the only duration is vLLM's own, which docs/metrics.md's per-trial rates then use.
   const { summary, durationS } = summarizeTrial({ records, slo: {}, targetRate: null, ...(firstStart === null ? { durationS: run.duration } : {}) })
   return { index, started_at: run.date ?? new Date(0).toISOString(), duration_s: durationS, requests: records, summary }
 }

@@ -1,5 +1,5 @@
 /**
- * The metrics a comparison can name (SPEC §7): a per-request metric with a statistic, or a
+ * The metrics a comparison can name (docs/file-formats.md, comparison): a per-request metric with a statistic, or a
  * per-trial scalar. Which direction is worse is known per metric, never configured.
  */
 

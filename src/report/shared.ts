@@ -63,12 +63,16 @@ export function detailRows(baseline: ResultLike, current: ResultLike): DetailRow
 
 /** One side's environment as short lines (plain text: the caller escapes). */
 export function environmentLines(result: ResultLike): string[] {
-  const { server, gpu, runner } = result.environment
+  const { server, gpu = [], runner = {} } = result.environment as { server: typeof result.environment.server; gpu?: typeof result.environment.gpu; runner?: Partial<typeof result.environment.runner> }
+  // An imported result may lack the runner's details: say what is known, never "undefined".
+  const cpu = runner.cpu_model ? `${runner.cpu_count !== undefined ? `${runner.cpu_count}× ` : ''}${runner.cpu_model}` : null
+  const machine = [runner.os, runner.arch].filter(Boolean).join(' ')
+  const runnerLine = machine === '' && cpu === null && !runner.node ? 'runner not reported' : `runner ${[machine || 'unknown OS', cpu, runner.node ? `Node ${runner.node}` : null].filter(Boolean).join(', ')}`
   const lines = [
     `server ${server.url}${server.engine ? ` (${server.engine}${server.version ? ` ${server.version}` : ''})` : server.version ? ` (version ${server.version})` : ''}`,
     `model ${server.model ?? 'not reported'}`,
     gpu.length > 0 ? `${gpu.length}× ${gpu[0]!.name}${gpu[0]!.driver_version ? `, driver ${gpu[0]!.driver_version}` : ''}` : 'no GPU reported',
-    `runner ${runner.os} ${runner.arch}, ${runner.cpu_count}× ${runner.cpu_model}, Node ${runner.node}`,
+    runnerLine,
     `${result.trials.length} trials × ${toComparable(result).trials[0]?.columns.records ?? 0} requests, run ${result.created_at ?? 'at an unknown time'} with llm-perf-gate ${result.tool.version}`
   ]
   if (result.interrupted === true) lines.push('interrupted')

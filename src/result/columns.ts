@@ -14,7 +14,7 @@ export interface TrialColumns {
   records: number
   /** Successful requests. */
   ok: number
-  /** One value per successful request, nulls left out (SPEC §5). */
+  /** One value per successful request, nulls left out (docs/metrics.md). */
   ttft_ms: Float64Array
   tpot_ms: Float64Array
   e2e_ms: Float64Array

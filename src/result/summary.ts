@@ -5,7 +5,7 @@ import type { Distribution, RequestRecord, RunSummary, TrialResult, TrialSummary
 /** Cancelled requests were cut off by the user, not failed by the server: they are left out of every count. */
 export const countsAsSent = (record: RequestRecord): boolean => record.error?.kind !== 'cancelled'
 
-/** Meets every SLO the workload sets (SPEC §5 goodput); a request with one output token has no TPOT to miss. */
+/** Meets every SLO the workload sets (docs/metrics.md goodput); a request with one output token has no TPOT to miss. */
 export function meetsSlo(record: RequestRecord, slo: WorkloadSpec['slo']): boolean {
   if (!record.ok) return false
   if (slo.ttft_ms !== undefined && (record.ttft_ms === null || record.ttft_ms > slo.ttft_ms)) return false
@@ -37,7 +37,7 @@ function collect(records: readonly RequestRecord[], pick: (record: RequestRecord
 
 export type RequestMetric = 'ttft_ms' | 'tpot_ms' | 'itl_ms' | 'e2e_ms'
 
-/** Every ITL of the successful requests, pooled: one value per event gap (SPEC §5). */
+/** Every ITL of the successful requests, pooled: one value per event gap (docs/metrics.md). */
 export function pooledItl(records: readonly RequestRecord[]): Float64Array {
   let total = 0
   for (const record of records) if (record.ok) total += record.itl_ms.length
@@ -60,7 +60,7 @@ export interface TrialSummaryInput {
   durationS?: number
 }
 
-/** The trial's distributions and scalars (SPEC §5); also returns duration_s. */
+/** The trial's distributions and scalars (docs/metrics.md); also returns duration_s. */
 export function summarizeTrial({ records, slo, targetRate, durationS: givenDurationS }: TrialSummaryInput): { summary: TrialSummary; durationS: number } {
   const counted = records.filter(countsAsSent)
   const ok = counted.filter((record) => record.ok)
@@ -130,7 +130,7 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
 }
 
 /**
- * The SPEC §6 summary of one sample: count, mean, sample standard deviation (ddof = 1), min,
+ * The summary of one sample (docs/metrics.md, distributions): count, mean, sample standard deviation (ddof = 1), min,
  * p50/p90/p95/p99 (numpy linear) and max. Every field but count is null for an empty sample,
  * and stddev is null below two values. One sort serves every percentile.
  */

@@ -159,7 +159,7 @@ export interface RunOptions extends TrialOptions {
   openJournal?: (() => Journal) | null
 }
 
-/** Runs every trial of the workload against its URL and returns the result (SPEC §6). */
+/** Runs every trial of the workload against its URL and returns the result (docs/file-formats.md). */
 export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
   const target = await openTarget(workload, workload.url, options.clock)
   const journal = options.openJournal?.() ?? null

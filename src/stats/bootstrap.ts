@@ -1,5 +1,5 @@
 /**
- * Seeded bootstrap intervals for the relative change of a statistic (SPEC §7): resample trials
+ * Seeded bootstrap intervals for the relative change of a statistic (docs/file-formats.md, comparison): resample trials
  * with replacement, then contiguous blocks of requests inside each drawn trial, pool, apply the
  * statistic to each side, and take 100 (current - baseline) / baseline. The interval is the
  * percentile interval of those changes; the estimate is the change on the data as observed.

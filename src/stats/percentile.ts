@@ -1,5 +1,5 @@
 /**
- * The project's one percentile (SPEC §5): numpy's default `linear` method (Hyndman & Fan type 7),
+ * The project's one percentile (docs/metrics.md): numpy's default `linear` method (Hyndman & Fan type 7),
  * reproduced operation for operation so that results match `numpy.percentile` to the last bit
  * and agree with what `vllm bench serve` reports.
  *

@@ -1,5 +1,5 @@
 /**
- * Welch's t-test on logarithms, for positive per-trial scalars such as throughput (SPEC §7,
+ * Welch's t-test on logarithms, for positive per-trial scalars such as throughput (docs/file-formats.md, comparison,
  * `"test": "welch-log"`). Throughput noise is multiplicative, so logs make the spread comparable
  * across levels and turn the difference of means into a ratio of geometric means.
  *
