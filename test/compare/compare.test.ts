@@ -101,7 +101,8 @@ describe('the statistics behind each row', () => {
   })
 
   test('a p99 from too few requests per trial is inconclusive with the reason', () => {
-    const m = metric(comparison, 'ttft_ms.p99')
+    const withP99: Thresholds = { ...pr, metrics: { ...pr.metrics, 'ttft_ms.p99': { tolerance_pct: 25, gate: 'warn' } } }
+    const m = metric(compareResults(baseline, current, withP99), 'ttft_ms.p99')
     expect(m.status).toBe('inconclusive')
     expect(m.reason).toContain('p99 needs at least 500 values in every trial')
   })
