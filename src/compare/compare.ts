@@ -251,7 +251,7 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
   const summary: PairingSummary | null = pairing.kind === 'paired' ? { run: pairing.run, pairs: pairing.pairs, tests: pairedTestsPossible(pairing.pairs, thresholds.alpha, tested) ? 'paired' : 'independent' } : null
   if (summary !== null) notes.push(pairingNote(summary, thresholds.alpha, tested))
   const intervals = bootstrapIntervals(baseline, current, thresholds, summary?.run ?? null, notes)
-  const statistics = new RecordStatistics()
+  const statistics = new RecordStatistics(names)
   const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested, summary?.tests === 'paired', statistics))
   const gatedP = evaluated.map((m) => (m.gate === 'off' ? null : m.p_value))
   const adjusted = holm(gatedP)

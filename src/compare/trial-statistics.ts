@@ -5,50 +5,57 @@
  * rate) are rates of a trial's duration and come from its summary, which result/consistency.ts
  * checks against the records when a file is read.
  */
-import type { MetricName } from '../metrics/metric-names.js'
+import { parseMetricName, percentileOf, type MetricName } from '../metrics/metric-names.js'
 import { pooledValues, type ComparableResult, type ComparableTrial } from '../result/columns.js'
 import type { RequestMetric } from '../result/summary.js'
-import { mean, percentileBySelection } from '../stats/percentile.js'
-
-type DistributionName = Extract<MetricName, { kind: 'distribution' }>
-
-/** `scratch` may be reordered (a copy made for this call); percentiles by selection, O(n) each. */
-function statisticOf(values: Float64Array, metric: DistributionName, scratch: () => Float64Array): number | null {
-  if (values.length === 0) return null
-  if (metric.statistic === 'mean') return mean(values)
-  return percentileBySelection(scratch(), Number(metric.statistic.slice(1)))
-}
+import { mean, percentilesBySelection } from '../stats/percentile.js'
 
 /**
- * One comparison's statistics of the records, each computed once. Working copies are not kept:
- * a large result's ITL column is millions of values, and a copy kept per trial and pooled
- * doubled `compare`'s peak memory.
+ * One comparison's statistics of the records. Every percentile a column needs is taken at once,
+ * from one working copy that is dropped at once: a large result's ITL column is millions of
+ * values, and copies kept per trial doubled `compare`'s peak memory.
  */
 export class RecordStatistics {
-  private readonly values = new Map<unknown, Map<string, number | null>>()
+  /** The percentiles each base metric needs, ascending. */
+  private readonly wanted = new Map<RequestMetric, number[]>()
+  private readonly known = new Map<unknown, Map<string, number | null>>()
 
-  private remember(owner: unknown, name: string, compute: () => number | null): number | null {
-    const known = this.values.get(owner) ?? new Map<string, number | null>()
-    this.values.set(owner, known)
-    if (!known.has(name)) known.set(name, compute())
-    return known.get(name)!
+  constructor(metricNames: readonly string[]) {
+    for (const name of metricNames) {
+      const metric = parseMetricName(name)
+      const p = metric?.kind === 'distribution' ? percentileOf(metric.statistic) : null
+      if (metric?.kind !== 'distribution' || p === null) continue
+      this.wanted.set(metric.base, [...(this.wanted.get(metric.base) ?? []), p])
+    }
+  }
+
+  private statistic(owner: unknown, metric: Extract<MetricName, { kind: 'distribution' }>, values: () => Float64Array, copy: boolean): number | null {
+    const known = this.known.get(owner) ?? new Map<string, number | null>()
+    this.known.set(owner, known)
+    if (!known.has(metric.name)) {
+      const column = values()
+      if (column.length === 0) {
+        known.set(metric.name, null)
+      } else if (metric.statistic === 'mean') {
+        known.set(metric.name, mean(column))
+      } else {
+        const ps = this.wanted.get(metric.base) ?? [percentileOf(metric.statistic)!]
+        const found = percentilesBySelection(copy ? column.slice() : column, ps)
+        ps.forEach((p, index) => known.set(`${metric.base}.p${p}`, found[index]!))
+      }
+    }
+    return known.get(metric.name) ?? null
   }
 
   /** A trial's value of the statistic; null where it has none (no successful request, no SLO). */
   trial(trial: ComparableTrial, metric: MetricName): number | null {
     if (metric.kind === 'scalar') return trial.summary[metric.base]
-    const column = trial.columns[metric.base]
-    return this.remember(trial, metric.name, () => statisticOf(column, metric, () => column.slice()))
+    return this.statistic(trial, metric, () => trial.columns[metric.base], true)
   }
 
   /** Pooled over every trial's requests (distributions), or the mean over trials (scalars), as the run summary defines them. */
   pooled(result: ComparableResult, metric: MetricName): number | null {
-    if (metric.kind === 'distribution') {
-      return this.remember(result, metric.name, () => {
-        const values = pooledValues(result, metric.base)
-        return statisticOf(values, metric, () => values)
-      })
-    }
+    if (metric.kind === 'distribution') return this.statistic(result, metric, () => pooledValues(result, metric.base), false)
     const values = result.trials.map((trial) => trial.summary[metric.base]).filter((value): value is number => value !== null)
     return values.length === 0 ? (metric.base === 'goodput' ? null : 0) : mean(values)
   }

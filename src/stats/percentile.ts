@@ -63,19 +63,35 @@ export function interpolateAt(p: number, n: number, orderStatistic: (index: numb
 }
 
 /**
- * The p-th percentile (0–100) by selection rather than a sort: `scratch` is reordered in place
- * (pass a copy), and each percentile costs O(n) (simple-statistics' Floyd–Rivest quickselect) where
- * a sort of the millions of ITL values of a large result costs O(n log n). Same value as `percentile`.
+ * Percentiles (0–100) by selection rather than a sort: `scratch` is reordered in place (pass a
+ * copy). simple-statistics' Floyd–Rivest quickselect places each order statistic in O(n) where a
+ * sort of the millions of ITL values of a large result costs O(n log n); taken in ascending order,
+ * each selection only searches above the one before. Same values as `percentiles`, in the order asked.
  */
-export function percentileBySelection(scratch: Float64Array, p: number): number {
-  checkPercentile(p)
-  if (scratch.length === 0) throw new RangeError('percentile of an empty sample')
+export function percentilesBySelection(scratch: Float64Array, ps: readonly number[]): number[] {
+  for (const p of ps) checkPercentile(p)
+  const n = scratch.length
+  if (n === 0) throw new RangeError('percentile of an empty sample')
   // simple-statistics types it for arrays; it only indexes and swaps, as a typed array allows.
-  const select = quickselect as unknown as (values: Float64Array, k: number) => void
-  return interpolateAt(p, scratch.length, (index) => {
-    select(scratch, index)
-    return scratch[index]!
-  })
+  const select = quickselect as unknown as (values: Float64Array, k: number, left: number, right: number) => void
+  const results = new Array<number>(ps.length)
+  let selected = -1
+  for (const index of ps.map((_, i) => i).sort((a, b) => ps[a]! - ps[b]!)) {
+    const virtualIndex = (n - 1) * (ps[index]! / 100)
+    const lowerIndex = Math.min(Math.floor(virtualIndex), n - 1)
+    if (lowerIndex > selected) select(scratch, lowerIndex, selected + 1, n - 1)
+    const lower = scratch[lowerIndex]!
+    selected = lowerIndex
+    if (virtualIndex >= n - 1) {
+      results[index] = lower
+      continue
+    }
+    // Every value after the selected one is at least as large: the next order statistic is their minimum.
+    let upper = Infinity
+    for (let i = lowerIndex + 1; i < n; i++) if (scratch[i]! < upper) upper = scratch[i]!
+    results[index] = numpyLerp(lower, upper, virtualIndex - lowerIndex)
+  }
+  return results
 }
 
 /** The p-th percentile (0–100) of `values` in any order; see `percentileOfSorted`. */
