@@ -99,7 +99,7 @@ export function summarizeTrial({ records, slo, targetRate, durationS: givenDurat
 
 function meanOf(values: Array<number | null>): number | null {
   const present = values.filter((value): value is number => value !== null)
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length
+  return present.length === 0 ? null : mean(present)
 }
 
 /**
@@ -144,7 +144,7 @@ export function describe(values: ArrayLike<number>): Distribution {
   return {
     count,
     mean: average,
-    stddev: count >= 2 ? Math.sqrt(sampleVariance(sorted, average)) : null,
+    stddev: count >= 2 ? Math.sqrt(sampleVariance(sorted)) : null,
     min: sorted[0],
     p50: percentileOfSorted(sorted, 50),
     p90: percentileOfSorted(sorted, 90),

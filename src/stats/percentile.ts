@@ -1,11 +1,12 @@
 /**
  * The project's one percentile (docs/metrics.md): numpy's default `linear` method (Hyndman & Fan type 7),
  * reproduced operation for operation so that results match `numpy.percentile` to the last bit
- * and agree with what `vllm bench serve` reports.
+ * and agree with what `vllm bench serve` reports. Written here because simple-statistics' quantile
+ * interpolates differently (it takes the next rank or the midpoint, not numpy's linear step).
  *
  * Percentiles are on the 0–100 scale, as `numpy.percentile` takes them.
  */
-import { quickselect } from 'simple-statistics'
+import { mean as ssMean, quickselect, sampleVariance as ssSampleVariance } from 'simple-statistics'
 
 /** Throws for an empty input or a percentile outside [0, 100]: both are caller mistakes. */
 function checkPercentile(p: number): void {
@@ -107,22 +108,13 @@ export function percentiles(values: ArrayLike<number>, ps: readonly number[]): n
   return ps.map((p) => percentileOfSorted(sorted, p))
 }
 
-/** Arithmetic mean; NaN for an empty input. */
+/** Arithmetic mean (simple-statistics, with compensated summation); NaN for an empty input. */
 export function mean(values: ArrayLike<number>): number {
-  let sum = 0
-  for (let i = 0; i < values.length; i++) sum += values[i]
-  return sum / values.length
+  // simple-statistics types its inputs as arrays; it only reads length and indices, as typed arrays allow.
+  return values.length === 0 ? Number.NaN : ssMean(values as number[])
 }
 
-/**
- * Sample variance (ddof = 1) by the two-pass formula, which is what numpy's `var(ddof=1)` does and
- * avoids the cancellation of the one-pass sum-of-squares form on latencies with a large offset.
- */
-export function sampleVariance(values: ArrayLike<number>, knownMean = mean(values)): number {
-  let squares = 0
-  for (let i = 0; i < values.length; i++) {
-    const deviation = values[i] - knownMean
-    squares += deviation * deviation
-  }
-  return squares / (values.length - 1)
+/** Sample variance (ddof = 1, simple-statistics' two-pass sum of squared deviations, as numpy's `var(ddof=1)`). */
+export function sampleVariance(values: ArrayLike<number>): number {
+  return ssSampleVariance(values as number[])
 }
