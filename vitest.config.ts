@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Tests that spawn dist/ must run the current sources: the bundle is rebuilt first.
+    globalSetup: ['test/global-setup.ts'],
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.timing.test.ts', 'test/e2e-engine/**'] } },
