@@ -13,6 +13,11 @@ import type { ResultFile } from './types.js'
  * for small documents people open by hand).
  */
 export function writeJsonFile(path: string, value: unknown, pretty = false): void {
+  // A result in columns (columns.ts) has no request records: written out, no reader could use it.
+  const trials = (value as { trials?: unknown } | null)?.trials
+  if (Array.isArray(trials) && trials.some((trial) => typeof trial === 'object' && trial !== null && 'columns' in trial)) {
+    throw new Error(`writeJsonFile ${path}: a result in columns is never written; copy the file it was read from`)
+  }
   mkdirSync(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`)

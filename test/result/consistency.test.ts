@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
 import { InputError } from '../../src/errors.js'
-import { readResultFile } from '../../src/result/io.js'
+import { toComparable } from '../../src/result/columns.js'
+import { readResultFile, writeJsonFile } from '../../src/result/io.js'
 import { readComparableResult } from '../../src/result/load.js'
 import type { ResultFile } from '../../src/result/types.js'
 
@@ -58,5 +59,14 @@ describe('reading a result checks its records and its summaries against them', (
     const stripped = fresh()
     for (const trial of stripped.trials) trial.requests = []
     expect(() => read(write(stripped))).toThrow(/trials\[0\]\.requests is empty, but its summary counts 20 requests; expected the request records/)
+  })
+})
+
+describe('writeJsonFile', () => {
+  it('refuses a result in columns, which holds no request records to read back', () => {
+    const result = syntheticResult({ ...SERVING_LIKE, seed: 1, trials: 1, requestsPerTrial: 3, slowdown: { ttft: 1, tpot: 1 } })
+    const path = join(mkdtempSync(join(tmpdir(), 'lpg-write-')), 'r.json')
+    expect(() => writeJsonFile(path, toComparable(result))).toThrow('a result in columns is never written')
+    expect(() => writeJsonFile(path, result)).not.toThrow()
   })
 })
