@@ -8,7 +8,7 @@ import { importVllm } from '../../src/import/vllm.js'
 const fixture = (n: number): string => `test/import/fixtures/vllm-serve-detailed-${n}.json`
 
 describe('import --from vllm', () => {
-  test('converts seconds to milliseconds and derives e2e and TPOT as SPEC §5 defines them', () => {
+  test('converts seconds to milliseconds and derives e2e and TPOT as docs/metrics.md defines them', () => {
     const result = importVllm([fixture(1)])
     const first = result.trials[0]!.requests[0]!
     // ttft 0.05 s; first ITLs 0.010, 0.012, 0.011 s; 16 output tokens
