@@ -19,7 +19,7 @@ type MetricSpec = Thresholds['metrics'][string]
 
 /** Each trial's value of the statistic, in trial order, null where a trial has none: from the records (trial-statistics.ts). */
 function trialValues(result: ComparableResult, metric: MetricName, statistics: RecordStatistics): Array<number | null> {
-  return result.trials.map((trial) => statistics.trial(trial, metric))
+  return statistics.perTrial(result, metric)
 }
 
 function perTrial(result: ComparableResult, metric: MetricName, statistics: RecordStatistics): number[] {
