@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // The HTML report inlines uPlot's stylesheet as text (`?raw`); without this, Vitest hands every CSS import over empty.
     css: { include: [/uPlot\.min\.css/] },
+    // Tests that spawn dist/ must run the current sources: the bundle is rebuilt first.
+    globalSetup: ['test/global-setup.ts'],
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.timing.test.ts', 'test/**/*.browser.test.ts', 'test/e2e-engine/**'] } },

@@ -12,7 +12,7 @@ import { compareResults } from '../src/compare/compare.js'
 import { loadThresholds } from '../src/config/thresholds.js'
 import { joinReport, renderMarkdown } from '../src/report/markdown.js'
 import { writeJsonFile } from '../src/result/io.js'
-import { readComparableResults } from '../src/result/load.js'
+import { readComparableResults } from '../src/compare/read-results.js'
 import { readProcStat, stealShare } from '../src/runner/host-load.js'
 import { SERVING_LIKE, syntheticResult } from './synthetic-results.js'
 

@@ -5,7 +5,7 @@
  * can be rounded to whole milliseconds (ties, as tools that print ms produce).
  */
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../src/result/types.js'
-import { summarizeRun, summarizeTrial } from '../src/metrics/summary.js'
+import { summarizeRun, summarizeTrial } from '../src/result/summary.js'
 import { Random } from '../src/random.js'
 
 export interface SyntheticSpec {

@@ -1,16 +1,17 @@
-if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\n'); process.exit(2) }
+if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '.\nRun it under Node 24 without installing Node: npx -y -p node@24 -c "llm-perf-gate ' + process.argv.slice(2).join(' ') + '"\nor install Node 24 (nvm install 24). docs/install.md has both.\n'); process.exit(2) }
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-VS7GUOK5.js";
-import "./chunks/chunk-UI6X6NEQ.js";
-import "./chunks/chunk-3BKM635J.js";
-import "./chunks/chunk-USR4SPVJ.js";
-import "./chunks/chunk-XEZUBJ5O.js";
+} from "./chunks/chunk-ECIQ3MCF.js";
+import "./chunks/chunk-4KN4SDLS.js";
+import "./chunks/chunk-22MW3SDJ.js";
+import "./chunks/chunk-BCJEZOG3.js";
+import "./chunks/chunk-P72UHX6G.js";
+import "./chunks/chunk-EA2S6KMK.js";
 
-// src/result/read-worker.ts
+// src/compare/read-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 var failure = (error) => ({ ok: false, input: false, message: error.message, stack: error.stack ?? "" });
 var read;

@@ -33,7 +33,7 @@ const common = {
   // The Node check runs before any bundled module initialises: undici needs Node 24's zlib.
   banner: {
     js: [
-      "if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '\\n'); process.exit(2) }",
+      "if (Number(process.versions.node.split('.')[0]) < 24) { process.stderr.write('llm-perf-gate needs Node.js 24 or newer; this is ' + process.version + '.\\nRun it under Node 24 without installing Node: npx -y -p node@24 -c \"llm-perf-gate ' + process.argv.slice(2).join(' ') + '\"\\nor install Node 24 (nvm install 24). docs/install.md has both.\\n'); process.exit(2) }",
       "import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);"
     ].join('\n')
   }
@@ -44,7 +44,7 @@ await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js'
 // split build below writes it. Chunks are named by content, so a rebuild of unchanged code is identical.
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/result/read-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/compare/read-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { InputError } from './errors.js'
 import type { CompareOptions } from './commands/compare.js'
-import { processIo } from './commands/io.js'
-import { readAhead } from './result/read-ahead.js'
+import { processIo } from './process-io.js'
+import { readAhead } from './compare/read-ahead.js'
 import { TOOL_VERSION } from './version.js'
 
 const integer = (flag: string, min: number) => (value: string): number => {

@@ -10,11 +10,10 @@ import { captureGpus, type CommandRunner } from './environment/gpu.js'
 import { captureRunner } from './environment/runner.js'
 import { captureServer } from './environment/server.js'
 
-export { captureGpus, parseCudaVersion, parseNvidiaQuery, parseRocmSmi, runCommand, type CommandRunner } from './environment/gpu.js'
+export { captureGpus, type CommandRunner } from './environment/gpu.js'
 export { captureRunner } from './environment/runner.js'
-export { captureServer, publicUrl } from './environment/server.js'
-export { ENGINES, identifyEngine, workloadServerArgs, type Engine } from './environment/engines.js'
-export { environmentChanges, hardwareKey, type EnvironmentChange } from './environment/fingerprint.js'
+export { publicUrl } from './environment/server.js'
+export { workloadServerArgs } from './environment/engines.js'
 
 export interface CaptureOptions {
   /** The run's signal: an interrupted run stops asking, and the capture resolves with what it has. */

@@ -1,7 +1,7 @@
 /**
  * A problem with what the user gave us (a file, a flag, an input, an environment variable).
  * The CLI prints its message without a stack trace and exits with `exitCode` (2: usage,
- * configuration or input error, SPEC §3).
+ * configuration or input error; docs/file-formats.md lists the exit statuses).
  */
 export class InputError extends Error {
   readonly exitCode: number

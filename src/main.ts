@@ -7,13 +7,14 @@ import { baselineHistory, pastRuns, writeExtendedHistory } from './action/histor
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
 import { resolveTrigger, type Trigger } from './action/trigger.js'
-import { runAb, withAbServers } from './commands/ab.js'
+import { withAbServers } from './commands/ab.js'
+import { runAb } from './runner/ab.js'
 import { runAndWrite } from './commands/run.js'
 import { loadThresholds, type Thresholds } from './config/thresholds.js'
 import { loadWorkload, type Workload } from './config/workload.js'
 import { InputError } from './errors.js'
 import { baselineArtifactName, uploadBaselineArtifact } from './github/baseline-artifact.js'
-import { fencedCode } from './github/escape.js'
+import { fencedCode } from './report/escape.js'
 import { formatConsoleSummary } from './output/console-summary.js'
 import { readResultFile } from './result/io.js'
 import type { ResultFile } from './result/types.js'
@@ -76,7 +77,7 @@ async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigge
       withAbServers(workloads, settings.outputDirectory, { candidateServer: settings.candidateServer }, deps.io, () => runAb(workloads, settings.outputDirectory, deps.io, false))
     )
     current = b
-    baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json') }
+    baseline = { found: true, result: a, label: settings.baselineUrl!, source: join(settings.outputDirectory, 'baseline.result.json'), file: join(settings.outputDirectory, 'baseline.result.json') }
   } else if (settings.mode === 'compare') {
     current = readResultFile(settings.resultPath, 'result-path')
     baseline = await findBaseline()

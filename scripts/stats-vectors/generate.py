@@ -3,8 +3,8 @@
 
 Provenance only: CI never runs this. Rerun with the versions recorded in each fixture's header
 (python3 scripts/stats-vectors/generate.py from the repository root) to regenerate them. Every
-expected value comes from numpy/scipy or, where neither has the function (Hodges-Lehmann
-interval, Holm), from brute-force enumeration or arithmetic written out next to the value.
+expected value comes from numpy/scipy or, where neither has the function (Holm), from
+brute-force enumeration or arithmetic written out next to the value.
 """
 
 import itertools
@@ -209,80 +209,6 @@ def welch_vectors():
     })
 
 
-# --- Hodges-Lehmann ------------------------------------------------------------------------
-
-def enumerated_u_cdf(m, n):
-    """P(U <= u) by listing every choice of the first sample's ranks: independent of any recursion."""
-    counts = np.zeros(m * n + 1)
-    for chosen in itertools.combinations(range(m + n), m):
-        # U = pairs (x, y) with x above y = Σ over chosen ranks of the unchosen ranks below them.
-        u = sum(rank - position for position, rank in enumerate(chosen))
-        counts[u] += 1
-    return np.cumsum(counts) / counts.sum()
-
-
-def hodges_lehmann_vectors():
-    hand = {
-        "name": "hand-worked 3 vs 4",
-        "x": [1.0, 2.5, 4.0],
-        "y": [3.0, 5.0, 6.5, 9.0],
-        "working": [
-            "differences y_j - x_i: y=3: 2, 0.5, -1; y=5: 4, 2.5, 1; y=6.5: 5.5, 4, 2.5; y=9: 8, 6.5, 5",
-            "sorted D(1..12): -1, 0.5, 1, 2, 2.5, 2.5, 4, 4, 5, 5.5, 6.5, 8",
-            "estimate = (D(6) + D(7)) / 2 = (2.5 + 4) / 2 = 3.25",
-            "null counts of U for m=3, n=4 (C(7,3) = 35 splits): u=0:1, 1:1, 2:2, 3:3, ...",
-            "P(U <= 0) = 1/35 = 0.0286, P(U <= 1) = 2/35 = 0.0571, P(U <= 2) = 4/35 = 0.1143",
-            "95%: alpha/2 = 0.025 < P(U <= 0), so k = 0: no interval at this confidence",
-            "90%: alpha/2 = 0.05: P(U <= 0) <= 0.05 < P(U <= 1), so k = 1: [D(1), D(12)] = [-1, 8], coverage 1 - 2/35",
-            "80%: alpha/2 = 0.10: P(U <= 1) <= 0.10 < P(U <= 2), so k = 2: [D(2), D(11)] = [0.5, 6.5], coverage 1 - 4/35",
-        ],
-        "estimate": 3.25,
-        "intervals": [
-            {"confidence": 0.95, "rank": 0, "low": None, "high": None, "coverage": 1.0},
-            {"confidence": 0.9, "rank": 1, "low": -1.0, "high": 8.0, "coverage": 1 - 2 / 35},
-            {"confidence": 0.8, "rank": 2, "low": 0.5, "high": 6.5, "coverage": 1 - 4 / 35},
-        ],
-    }
-    samples = [
-        ("5 vs 6", untied(lambda: RNG.normal(10, 2, 5), 3), untied(lambda: RNG.normal(12, 2, 6), 3)),
-        ("8 vs 8", untied(lambda: RNG.lognormal(3, 0.2, 8), 3), untied(lambda: RNG.lognormal(3.1, 0.2, 8), 3)),
-        ("6 vs 9", untied(lambda: RNG.normal(0, 1, 6), 3), untied(lambda: RNG.normal(-0.5, 1, 9), 3)),
-        ("4 vs 20", untied(lambda: RNG.normal(100, 5, 4), 3), untied(lambda: RNG.normal(103, 5, 20), 3)),
-    ]
-    cases = []
-    for name, x, y in samples:
-        pooled = np.concatenate([x, y])
-        assert len(np.unique(pooled)) == pooled.size
-        m, n = x.size, y.size
-        differences = np.sort((y[None, :] - x[:, None]).ravel())
-        cdf = enumerated_u_cdf(m, n)
-        intervals = []
-        for confidence in [0.8, 0.9, 0.95, 0.99]:
-            half_alpha = (1 - confidence) / 2
-            k = 0
-            while k < math.ceil(m * n / 2) and cdf[k] <= half_alpha:
-                k += 1
-            intervals.append({
-                "confidence": confidence,
-                "rank": k,
-                "low": float(differences[k - 1]) if k else None,
-                "high": float(differences[m * n - k]) if k else None,
-                "coverage": float(1 - 2 * cdf[k - 1]) if k else 1.0,
-            })
-        cases.append({"name": name, "x": floats(x), "y": floats(y),
-                      "estimate": float(np.median(differences)), "intervals": intervals})
-    write("hodges-lehmann.json", {
-        "header": header({
-            "estimate": "numpy.median(numpy.sort((y[None, :] - x[:, None]).ravel()))",
-            "intervals": "k = largest integer with P(U <= k - 1) <= (1 - confidence) / 2 (k <= ceil(mn/2)), "
-                         "P from enumerating all C(m+n, m) rank splits (itertools.combinations); "
-                         "low = D(k), high = D(mn + 1 - k) of the sorted differences; coverage = 1 - 2 P(U <= k - 1)",
-        }),
-        "hand_worked": hand,
-        "cases": cases,
-    })
-
-
 # --- Holm ----------------------------------------------------------------------------------
 
 def holm_vectors():
@@ -417,7 +343,6 @@ if __name__ == "__main__":
     percentile_vectors()
     mann_whitney_vectors()
     welch_vectors()
-    hodges_lehmann_vectors()
     holm_vectors()
     detectable_vectors()
     paired_vectors()

@@ -8,8 +8,8 @@ import type { ActionDeps } from './deps.js'
 import type { ActionSettings } from './settings.js'
 import type { Trigger } from './trigger.js'
 
-/** `path`: the file read, for what needs its request records (the HTML report); `history`: the history file the baseline artifact carried (SPEC §14), when it carried one. */
-export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; path?: string; history?: string } | { found: false; reason: string }
+/** `file`: the result file as it was read (the reproduce command compares it again; the HTML report reads its request records); `history`: the history file the baseline artifact carried (docs/history.md), when it carried one. */
+export type ResolvedBaseline = { found: true; result: ResultLike; label: string; source: string; file: string; history?: string } | { found: false; reason: string }
 
 const short = (sha: string | undefined): string => (sha ?? '').slice(0, 7) || 'unknown'
 
@@ -32,7 +32,7 @@ export interface BaselineNames {
  */
 export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps, names: BaselineNames, trigger: Trigger): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'path') {
-    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path, path: settings.baseline.path }
+    return { found: true, result: readComparableResult(settings.baseline.path, 'baseline'), label: settings.baseline.path, source: settings.baseline.path, file: settings.baseline.path }
   }
   if (settings.baseline.kind === 'none') return { found: false, reason: 'no baseline was given (input baseline)' }
   const { context } = deps
@@ -58,10 +58,10 @@ export async function resolveBaseline(settings: ActionSettings, deps: ActionDeps
   if (file === undefined) return { found: false, reason: `the baseline artifact of run ${found.runId} (${found.runUrl}) holds no result file` }
   return {
     found: true,
+    file: join(found.path, file),
     result: readComparableResult(join(found.path, file), `baseline artifact of run ${found.runId}`),
     label: `${trigger.baseBranch}@${short(found.headSha)} (run ${found.runId}, ${found.createdAt.slice(0, 10)})`,
     source: `${found.artifactName} from ${found.runUrl}`,
-    path: join(found.path, file),
     ...(history !== undefined ? { history: join(found.path, history) } : {})
   }
 }

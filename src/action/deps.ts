@@ -1,5 +1,5 @@
 import type { ArtifactClient } from '@actions/artifact'
-import type { CommandIo } from '../commands/io.js'
+import type { CommandIo } from '../process-io.js'
 import type { GitHubClient } from '../github/client.js'
 
 /** The parts of `@actions/core` the action uses: passed in, so tests use a typed fake. */

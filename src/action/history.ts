@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { gatedMetrics, loadJobHistory, trendWithCurrent } from '../commands/history-input.js'
+import { gatedMetrics, loadJobHistory, trendWithCurrent } from '../history/input.js'
 import type { Thresholds } from '../config/thresholds.js'
 import { capHistory, HISTORY_FILE, writeHistory, type JobHistory } from '../history/file.js'
 import { commitAndRef, historyRecordOf, type HistoryRecord } from '../history/record.js'

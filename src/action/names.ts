@@ -1,5 +1,5 @@
 /**
- * The action's input and output names (SPEC §9), in one place: action.yml, the README's table
+ * The action's input and output names (the README's action inputs), in one place: action.yml, the README's table
  * and the code are checked against these by a test.
  */
 export const INPUTS = {

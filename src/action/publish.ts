@@ -1,20 +1,21 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { compareResults } from '../compare/compare.js'
 import type { Comparison, Verdict } from '../compare/types.js'
 import type { Thresholds } from '../config/thresholds.js'
 import { annotateRegressions } from '../github/annotations.js'
-import { SECTION_PRIORITY, truncateCommentBody } from '../github/comment-body.js'
+import { truncateCommentBody } from '../github/comment-body.js'
 import { commentMarker, upsertStickyComment } from '../github/comment.js'
-import { escapeMarkdown, fencedCode } from '../github/escape.js'
+import { escapeMarkdown, fencedCode } from '../report/escape.js'
 import type { JobHistory } from '../history/file.js'
 import type { Trend } from '../history/trend.js'
-import { htmlTrendOf } from '../commands/history-input.js'
+import { htmlTrendOf } from '../report/html/history-trend.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { escapeKeepingOurLinks } from '../report/format.js'
 import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type RenderedReport } from '../report/markdown.js'
 import type { ResultLike } from '../result/columns.js'
+import { SECTION_PRIORITY } from '../report/sections.js'
 import { readResultFile, writeJsonFile } from '../result/io.js'
 import type { ResultFile } from '../result/types.js'
 import type { ResolvedBaseline } from './baseline.js'
@@ -136,7 +137,9 @@ export async function publish(input: PublishInput): Promise<Published> {
   let htmlPath = ''
   if (baseline.found) {
     comparison = compareResults(baseline.result, current, thresholds, input.history != null ? { history: input.history } : {})
-    writeJsonFile(join(settings.outputDirectory, 'baseline.result.json'), baseline.result)
+    // The file as it was read: the result in memory holds columns, not the request records a reader needs.
+    const baselineCopy = join(settings.outputDirectory, 'baseline.result.json')
+    if (resolve(baseline.file) !== resolve(baselineCopy)) copyFileSync(baseline.file, baselineCopy)
     comparisonPath = join(settings.outputDirectory, 'comparison.json')
     writeJsonFile(comparisonPath, comparison, true)
     const reproduce = `npx llm-perf-gate compare --baseline ${join(settings.outputDirectory, 'baseline.result.json')} --current ${settings.resultPath} --thresholds ${settings.thresholds}`
@@ -144,7 +147,7 @@ export async function publish(input: PublishInput): Promise<Published> {
     const baselineLink = baseline.source.startsWith(`${context.serverUrl}/`) ? { baselineLink: baseline.source } : {}
     report = renderMarkdown({ comparison, baseline: baseline.result, current, labels, reproduce, trend: input.trend ?? null, ...baselineLink })
     htmlPath = join(settings.outputDirectory, 'report.html')
-    writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.path, core), current, labels, reproduce, trend: input.trend ?? null, ...htmlTrendOf(input.trend ?? null) }))
+    writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.file, core), current, labels, reproduce, trend: input.trend ?? null, ...htmlTrendOf(input.trend ?? null) }))
   } else {
     // Links to this repository's runs (the baseline artifact's run) are ours: they stay clickable.
     const ours = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/`

@@ -3,7 +3,7 @@ import type { PlannedRequest } from '../workload/prompts.js'
 
 /** What one stream event said, written into a reused object so reading an event allocates nothing beyond JSON.parse. */
 export interface EventReading {
-  /** The event carried generated text, content or reasoning (SPEC §5: what TTFT and ITL count). */
+  /** The event carried generated text, content or reasoning (docs/metrics.md: what TTFT and ITL count). */
   content: boolean
   /** Tokens this event carried, where the server says (TGI: one per event; OpenAI: from continuous usage). */
   tokens: number | null

@@ -57,7 +57,7 @@ export class Connections {
 
   /**
    * Opens connections before the first measured request, so connection setup never lands in a
-   * measured one (SPEC §5): each gets a GET; any answer, even a 404, leaves it open. The connect
+   * measured one (docs/metrics.md): each gets a GET; any answer, even a 404, leaves it open. The connect
    * and the whole answer must come within connect_s: a server that accepts and never answers
    * would hold the run for ever. Aborting `signal` (Ctrl-C) stops the wait at once.
    */

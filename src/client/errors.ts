@@ -49,7 +49,7 @@ const TRANSPORT_KINDS: Record<string, RequestError['kind']> = {
 /** llhttp's parse errors (a bad chunk size, a missing CRLF after a chunk): undici names them HTTPParserError and codes them HPE_* when it knows the code. */
 const isHttpParseError = (error: Error, code: string): boolean => error.name === 'HTTPParserError' || code.startsWith('HPE_')
 
-/** Maps what undici or our own abort raised to an error record (SPEC §6 kinds). */
+/** Maps what undici or our own abort raised to an error record (docs/metrics.md, error kinds). */
 export function classifyTransportError(error: Error, redact: (text: string) => string): RequestError {
   if (error instanceof RequestAbort) {
     if (error.reason === 'cancelled') return { kind: 'cancelled', message: error.message }

@@ -1,7 +1,7 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser'
 import type { Client, Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
-import type { RequestError, RequestRecord, TimeoutPhase } from '../result/types.js'
+import type { RequestError, RequestRecord } from '../result/types.js'
 import type { PlannedRequest } from '../workload/prompts.js'
 import { emptyReading, type ApiAdapter, type EventReading } from './api.js'
 import type { Connections } from './connections.js'
@@ -42,7 +42,7 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000
 /**
  * One streaming request as an undici dispatch handler: the lowest-overhead way to see each
  * read's bytes as they arrive, and `onRequestSent` is the moment the request left for the
- * server on an open connection (SPEC §5: TTFT starts there, never at connection setup).
+ * server on an open connection (docs/metrics.md: TTFT starts there, never at connection setup).
  */
 class StreamHandler implements Dispatcher.DispatchHandler, InFlightRequest {
   dispatchedAt: number
@@ -300,4 +300,3 @@ export function startRequest(context: RequestContext, request: PlannedRequest, b
   return { inFlight: handler, completion, answerText: () => (handler.answer === null ? null : handler.answer.join('')) }
 }
 
-export type { TimeoutPhase }

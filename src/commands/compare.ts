@@ -8,11 +8,12 @@ import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown
 import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
 import { readResultFile } from '../result/io.js'
-import { readComparableResults } from '../result/load.js'
-import type { WorkerRead } from '../result/read-ahead.js'
+import { readComparableResults } from '../compare/read-results.js'
+import type { WorkerRead } from '../compare/read-ahead.js'
 import type { JobHistory } from '../history/file.js'
-import { gatedMetrics, htmlTrendOf, loadJobHistory, trendWithCurrent } from './history-input.js'
-import type { CommandIo } from './io.js'
+import { gatedMetrics, loadJobHistory, trendWithCurrent } from '../history/input.js'
+import { htmlTrendOf } from '../report/html/history-trend.js'
+import type { CommandIo } from '../process-io.js'
 
 export const FORMATS = ['text', 'markdown', 'json', 'html'] as const
 export type ReportFormat = (typeof FORMATS)[number]
@@ -36,7 +37,7 @@ export function renderReport(input: ReportInput, format: ReportFormat): string {
   return renderText(input)
 }
 
-/** Compares two results already in memory and prints the report; returns the exit status (SPEC §3). */
+/** Compares two results already in memory and prints the report; returns the exit status (docs/file-formats.md, comparison). */
 export function compareAndReport(baseline: ResultLike, current: ResultLike, options: { thresholds?: string | Thresholds | undefined; format?: ReportFormat; out?: string | undefined; labels?: ReportInput['labels']; reproduce?: string; history?: JobHistory | undefined }, io: CommandIo): { comparison: Comparison; exitCode: number; input: ReportInput } {
   const thresholds = typeof options.thresholds === 'object' ? options.thresholds : loadThresholds(options.thresholds)
   const comparison = compareResults(baseline, current, thresholds, options.history !== undefined ? { history: options.history } : {})

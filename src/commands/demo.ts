@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { resolveWorkload, type Workload } from '../config/workload.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { parseSlowdown, startSimulator } from '../simulator/index.js'
-import type { CommandIo } from './io.js'
-import { runAb } from './ab.js'
+import { compareAndReport } from './compare.js'
+import type { CommandIo } from '../process-io.js'
+import { runAb } from '../runner/ab.js'
 import { checkEngineInstalled, startEngine } from './real-engine.js'
-import { reportComparison } from './report-comparison.js'
 import { runAndWrite } from './run.js'
 
 /** The demo's workload: small enough for under a minute, with enough trials for the trial-level statistics. */
@@ -65,7 +65,7 @@ async function realDemo(io: CommandIo, quiet: boolean): Promise<number> {
     const load = (url: string): Workload => resolveWorkload({ ...REAL_DEMO_WORKLOAD, url }, 'built-in real-engine demo workload', { env: {} })
     const { baseline, candidate } = await runAb({ baseline: load(small.url), candidate: load(big.url) }, dir, io, quiet)
     io.stdout.write(`\nBaseline (small model)\n${formatConsoleSummary(baseline)}\nCandidate (big model)\n${formatConsoleSummary(candidate)}\n`)
-    const code = reportComparison(baseline, candidate, { labels: { baseline: 'small model', current: 'big model' } }, io)
+    const code = compareAndReport(baseline, candidate, { labels: { baseline: 'small model', current: 'big model' } }, io).exitCode
     io.stdout.write(`\nresult files: ${join(dir, 'baseline.result.json')} ${join(dir, 'candidate.result.json')}\n`)
     return code === 2 ? 2 : 0
   } finally {
@@ -86,7 +86,7 @@ export async function demoCommand(options: { quiet?: boolean; real?: boolean }, 
   const candidate = await runAgainstSimulator('candidate', 2, DEMO_SLOWDOWN, dir, io, quiet)
   io.stdout.write(`\nBaseline\n${formatConsoleSummary(baseline.result)}\nCandidate (decode slowed by 20%)\n${formatConsoleSummary(candidate.result)}\n`)
   const reproduce = `npx llm-perf-gate compare --baseline ${baseline.path} --current ${candidate.path} --format markdown`
-  const code = reportComparison(baseline.result, candidate.result, { labels: { baseline: 'demo baseline', current: 'demo candidate (--slowdown tpot=1.2)' }, reproduce }, io)
+  const code = compareAndReport(baseline.result, candidate.result, { labels: { baseline: 'demo baseline', current: 'demo candidate (--slowdown tpot=1.2)' }, reproduce }, io).exitCode
   io.stdout.write(`\nresult files: ${baseline.path} ${candidate.path}\nthe same comparison as Markdown (the PR comment): ${reproduce}\n`)
   // The demo shows a regression on purpose; its own exit status is success.
   return code === 2 ? 2 : 0

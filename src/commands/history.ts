@@ -1,9 +1,9 @@
 /** `history append | show | detect` (SPEC §14). */
 import { markdownTable } from 'markdown-table'
-import { ALL_METRIC_NAMES } from '../compare/metric-names.js'
+import { ALL_METRIC_NAMES } from '../metrics/metric-names.js'
 import { loadThresholds } from '../config/thresholds.js'
 import { InputError } from '../errors.js'
-import { escapeMarkdown } from '../github/escape.js'
+import { escapeMarkdown } from '../report/escape.js'
 import { CHANGES_SCHEMA, DETECT_DEFAULTS } from '../history/changes.js'
 import { appendRecord, describeProblems, readHistory, type History } from '../history/file.js'
 import { commitAndRef, historyRecordOf, type HistoryRecord } from '../history/record.js'
@@ -12,8 +12,8 @@ import { historyTrend, type Trend } from '../history/trend.js'
 import { changesList, describeChange, trendCharts } from '../report/history-section.js'
 import { formatValue, label } from '../report/format.js'
 import { readComparableResult } from '../result/load.js'
-import { gatedMetrics } from './history-input.js'
-import type { CommandIo } from './io.js'
+import { gatedMetrics } from '../history/input.js'
+import type { CommandIo } from '../process-io.js'
 
 export const HISTORY_FORMATS = ['text', 'markdown', 'json'] as const
 type HistoryFormat = (typeof HISTORY_FORMATS)[number]

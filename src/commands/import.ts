@@ -6,7 +6,7 @@ import { importVllm } from '../import/vllm.js'
 import { InputError } from '../errors.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { writeJsonFile } from '../result/io.js'
-import type { CommandIo } from './io.js'
+import type { CommandIo } from '../process-io.js'
 
 export const IMPORT_SOURCES = ['vllm', 'aiperf', 'guidellm', 'sglang', 'journal'] as const
 

@@ -1,6 +1,6 @@
 import { loadThresholds } from '../config/thresholds.js'
 import { loadWorkload, type Workload } from '../config/workload.js'
-import { trialsOverErrorRate } from '../metrics/error-summary.js'
+import { trialsOverErrorRate } from '../result/error-summary.js'
 import { formatConsoleSummary } from '../output/console-summary.js'
 import { createProgress } from '../output/progress.js'
 import { writeJsonFile } from '../result/io.js'
@@ -8,7 +8,7 @@ import { Journal, keptJournalNote } from '../result/journal.js'
 import type { ResultFile } from '../result/types.js'
 import { runWorkload } from '../runner/run.js'
 import { serverLogPath, withServers } from '../server/managed.js'
-import type { CommandIo } from './io.js'
+import type { CommandIo } from '../process-io.js'
 
 export interface RunCommandOptions {
   workload: string

@@ -1,5 +1,5 @@
 import { runSimulateCommand } from '../simulator/index.js'
-import type { CommandIo } from './io.js'
+import type { CommandIo } from '../process-io.js'
 
 export interface SimulateOptions {
   port?: number

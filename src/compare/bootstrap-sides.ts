@@ -9,7 +9,7 @@ import type { Thresholds } from '../config/thresholds.js'
 import { deriveSeed } from '../random.js'
 import type { ComparableResult } from '../result/columns.js'
 import { bootstrapSide, type BootstrapStatistic, type SideReplicates } from '../stats/bootstrap.js'
-import { parseMetricName, percentileOf, type DistributionMetric } from './metric-names.js'
+import { parseMetricName, percentileOf, type DistributionMetric } from '../metrics/metric-names.js'
 
 /** More values than this per side are thinned to every k-th before the bootstrap (ITL pools millions); trial-to-trial resampling carries most of the interval, so the cost of thinning is small. */
 export const BOOTSTRAP_VALUE_LIMIT = 25_000

@@ -1,5 +1,5 @@
 import type { Thresholds } from '../config/thresholds.js'
-import { environmentChanges } from '../environment/fingerprint.js'
+import { environmentChanges } from '../result/fingerprint.js'
 import { pooledValues, toComparable, type ComparableResult, type ResultLike } from '../result/columns.js'
 import { expandedConfidence, relativeChangeIntervals, type RelativeChangeResult } from '../stats/bootstrap.js'
 import { minimumDetectableChange, minimumDetectablePairedChange } from '../stats/detectable-effect.js'
@@ -9,26 +9,23 @@ import { logRatios, pairedLogTTest, wilcoxonSignedRank } from '../stats/paired.j
 import { welchLogTest } from '../stats/welch.js'
 import { BOOTSTRAP_VALUE_LIMIT, bootstrapPlan, bootstrapSideOf } from './bootstrap-sides.js'
 import { judgeAgainstHistory, type JobHistory } from './job-variation.js'
-import { parseMetricName, percentileOf, worseDirection, type MetricName } from './metric-names.js'
+import { parseMetricName, percentileOf, worseDirection, type MetricName } from '../metrics/metric-names.js'
 import { pairedTestsPossible, pairedValues, pairingOf } from './pairs.js'
+import { RecordStatistics, trialCount } from './trial-statistics.js'
 import { COMPARISON_SCHEMA, type Comparison, type Gate, type MetricComparison, type MetricStatus, type PairingSummary, type SideInfo, type ValidityCheck, type Verdict } from './types.js'
 import { comparabilityChecks, invalidates, runValidityChecks } from './validity.js'
 
-/** Trial-level tests need at least this many trials a side (SPEC §7). */
+/** Trial-level tests need at least this many trials a side (docs/file-formats.md, comparison). */
 export const MIN_TRIALS_FOR_TRIAL_LEVEL = 3
 type MetricSpec = Thresholds['metrics'][string]
 
-/** Each trial's value of the statistic, in trial order, null where a trial has none. */
-function trialValues(result: ComparableResult, metric: MetricName): Array<number | null> {
-  return result.trials.map((trial) => (metric.kind === 'distribution' ? trial.summary[metric.base][metric.statistic] : trial.summary[metric.base]))
+/** Each trial's value of the statistic, in trial order, null where a trial has none: from the records (trial-statistics.ts). */
+function trialValues(result: ComparableResult, metric: MetricName, statistics: RecordStatistics): Array<number | null> {
+  return statistics.perTrial(result, metric)
 }
 
-function perTrial(result: ComparableResult, metric: MetricName): number[] {
-  return trialValues(result, metric).filter((value): value is number => value !== null && Number.isFinite(value))
-}
-
-function pooled(result: ComparableResult, metric: MetricName): number | null {
-  return metric.kind === 'distribution' ? result.summary[metric.base][metric.statistic] : result.summary[metric.base]
+function perTrial(result: ComparableResult, metric: MetricName, statistics: RecordStatistics): number[] {
+  return trialValues(result, metric, statistics).filter((value): value is number => value !== null && Number.isFinite(value))
 }
 
 const relative = (baseline: number | null, current: number | null): number | null =>
@@ -61,27 +58,27 @@ function tailCheck(metric: MetricName, baseline: ComparableResult, current: Comp
   const q = percentileOf(metric.statistic)
   if (q === null || q <= 50) return null
   const counts = [baseline, current].map((result) => {
-    const perTrialCounts = result.trials.map((trial) => trial.summary[metric.base].count)
+    const perTrialCounts = result.trials.map((trial) => trialCount(trial, metric.base))
     return unit === 'trial' ? Math.min(...perTrialCounts) : perTrialCounts.reduce((a, b) => a + b, 0)
   })
   const fewest = Math.min(...counts)
-  const beyond = fewest * (1 - q / 100)
+  const beyond = (fewest * (100 - q)) / 100
   if (beyond >= minimum) return null
-  const needed = Math.ceil(minimum / (1 - q / 100))
+  const needed = Math.ceil((minimum * 100) / (100 - q))
   return `${metric.statistic} needs at least ${needed} values ${unit === 'trial' ? 'in every trial' : 'pooled'} (${minimum} beyond it); ${unit === 'trial' ? 'a trial had' : 'there were'} ${fewest}`
 }
 
-function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number, paired: boolean): Evaluated {
+function evaluate(name: string, spec: MetricSpec, baseline: ComparableResult, current: ComparableResult, thresholds: Thresholds, intervals: Map<string, RelativeChangeResult>, tested: number, paired: boolean, statistics: RecordStatistics): Evaluated {
   const metric = parseMetricName(name)!
   const direction = worseDirection(metric) === 1 ? 'lower_is_better' : 'higher_is_better'
-  const pairs = paired ? pairedValues(trialValues(baseline, metric), trialValues(current, metric)) : null
+  const pairs = paired ? pairedValues(trialValues(baseline, metric, statistics), trialValues(current, metric, statistics)) : null
   const ratios = pairs === null ? null : logRatios(pairs.baseline, pairs.current)
   // A statistic that is 0 in some trial has no log ratio: that metric is tested as independent trials.
   const d = ratios?.ok === true ? ratios.d : null
-  const bTrials = d !== null ? pairs!.baseline : perTrial(baseline, metric)
-  const cTrials = d !== null ? pairs!.current : perTrial(current, metric)
-  const baselineValue = pooled(baseline, metric)
-  const currentValue = pooled(current, metric)
+  const bTrials = d !== null ? pairs!.baseline : perTrial(baseline, metric, statistics)
+  const cTrials = d !== null ? pairs!.current : perTrial(current, metric, statistics)
+  const baselineValue = statistics.pooled(baseline, metric)
+  const currentValue = statistics.pooled(current, metric)
   const unit: 'trial' | 'request' = bTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL && cTrials.length >= MIN_TRIALS_FOR_TRIAL_LEVEL ? 'trial' : 'request'
   const common = {
     metric: name,
@@ -189,7 +186,7 @@ function bootstrapIntervals(baseline: ComparableResult, current: ComparableResul
   return intervals
 }
 
-/** Status under `detect`: beyond tolerance and significant; beyond tolerance alone is inconclusive (SPEC §7). */
+/** Status under `detect`: beyond tolerance and significant; beyond tolerance alone is inconclusive (docs/file-formats.md, comparison). */
 function detectStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
   if (m.test === 'threshold') {
     if (m.delta_abs === null || m.delta_abs === undefined || m.max_increase === null || m.max_increase === undefined) return { status: 'pass' }
@@ -232,11 +229,11 @@ export function decideVerdict(metrics: MetricComparison[], validity: ValidityChe
 }
 
 export interface CompareOptions {
-  /** Past runs, to account for job-to-job variation (SPEC §14, job-variation.ts). */
+  /** Past runs, to account for job-to-job variation (docs/method-history.md, job-variation.ts). */
   history?: JobHistory
 }
 
-/** Compares a current result with a baseline under a thresholds file (SPEC §7). Pure and deterministic. */
+/** Compares a current result with a baseline under a thresholds file (docs/file-formats.md, comparison). Pure and deterministic. */
 export function compareResults(baselineResult: ResultLike, currentResult: ResultLike, thresholds: Thresholds, options: CompareOptions = {}): Comparison {
   const baseline = toComparable(baselineResult)
   const current = toComparable(currentResult)
@@ -262,7 +259,8 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
   const summary: PairingSummary | null = pairing.kind === 'paired' ? { run: pairing.run, pairs: pairing.pairs, tests: pairedTestsPossible(pairing.pairs, thresholds.alpha, tested) ? 'paired' : 'independent' } : null
   if (summary !== null) notes.push(pairingNote(summary, thresholds.alpha, tested))
   const intervals = bootstrapIntervals(baseline, current, thresholds, summary?.run ?? null, notes)
-  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested, summary?.tests === 'paired'))
+  const statistics = new RecordStatistics(names)
+  const evaluated = names.map((name) => evaluate(name, thresholds.metrics[name]!, baseline, current, thresholds, intervals, tested, summary?.tests === 'paired', statistics))
   const gatedP = evaluated.map((m) => (m.gate === 'off' ? null : m.p_value))
   const adjusted = holm(gatedP)
   const decide = thresholds.decision === 'non-inferiority' ? nonInferiorityStatus : detectStatus
@@ -291,7 +289,7 @@ function pairingNote(pairing: PairingSummary, alpha: number, tested: number): st
   return `${what}: the intervals resample pairs, but the tests treat the trials as independent, since the signed-rank test needs ${needed} pairs to reach p < ${alpha}/${Math.max(1, tested)}`
 }
 
-/** Exit status for a verdict (SPEC §3). */
+/** Exit status for a verdict (docs/file-formats.md, comparison). */
 export function exitCodeFor(comparison: Comparison): number {
   switch (comparison.verdict) {
     case 'pass':

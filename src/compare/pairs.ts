@@ -1,7 +1,7 @@
 /**
  * Whether two results are one `ab` run's back-to-back trials, and so can be compared pair by
  * pair: trial i of the baseline ran next to trial i of the candidate, and whatever the runner's
- * speed did in those seconds (SPEC §7's "drift") it did to both, so it cancels in their ratio.
+ * speed did in those seconds (its drift) it did to both, so it cancels in their ratio.
  */
 import type { ComparableResult } from '../result/columns.js'
 import { minimumExactSignedRankP } from '../stats/paired.js'

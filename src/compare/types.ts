@@ -1,7 +1,7 @@
 import type { HistorySummary, JobVariation } from './job-variation.js'
 
-/** The comparison document (SPEC §7, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
-import type { EnvironmentChange } from '../environment/fingerprint.js'
+/** The comparison document (docs/file-formats.md, comparison, `schema: "llm-perf-gate/comparison@1"`). Field names are public. */
+import type { EnvironmentChange } from '../result/fingerprint.js'
 
 export type { EnvironmentChange }
 

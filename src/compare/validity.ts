@@ -1,7 +1,7 @@
 import type { Thresholds } from '../config/thresholds.js'
 import type { ComparableResult } from '../result/columns.js'
 import { mean } from '../stats/percentile.js'
-import { hardwareKey } from '../environment/fingerprint.js'
+import { hardwareKey } from '../result/fingerprint.js'
 import type { ValidityCheck } from './types.js'
 
 const percent = (value: number, digits = 1): string => `${(100 * value).toFixed(digits)}%`
@@ -95,7 +95,7 @@ function hardwareCheck(baseline: ComparableResult, current: ComparableResult, ru
 }
 
 /**
- * Why two results cannot be compared at all (SPEC §7, §11 `incomparable`): different workload,
+ * Why two results cannot be compared at all (docs 7, §11 `incomparable`): different workload,
  * metric definitions, GPUs (unless `comparability.hardware: warn`) or model (only under
  * `comparability.model: require`), or output lengths that disagree. Every failing check is a
  * reason, except one marked `warn`.
@@ -127,16 +127,22 @@ export function comparabilityChecks(baseline: ComparableResult, current: Compara
 /** A failed check that makes the verdict inconclusive: every failed one but those marked `warn`. */
 export const invalidates = (check: ValidityCheck): boolean => !check.ok && check.warn !== true
 
-/** Whether one side's run measured what it set out to (SPEC §7): a failed check makes the verdict inconclusive, except one marked `warn`. */
+/** Whether one side's run measured what it set out to (docs/file-formats.md, comparison): a failed check makes the verdict inconclusive, except one marked `warn`. */
 export function runValidityChecks(result: ComparableResult, side: 'baseline' | 'current', thresholds: Thresholds): ValidityCheck[] {
   const limits = thresholds.validity
   const checks: ValidityCheck[] = []
   const totals = okTotals(result)
+  const empty = result.trials.filter((trial) => trial.columns.records === 0).length
   checks.push({
     check: 'complete',
-    ok: result.interrupted !== true && result.trials.length > 0,
+    ok: result.interrupted !== true && result.trials.length > 0 && empty === 0,
     side,
-    detail: result.interrupted === true ? `the run was interrupted after ${result.trials.length} trial(s)` : `${result.trials.length} trial(s) ran to the end`
+    detail:
+      result.interrupted === true
+        ? `the run was interrupted after ${result.trials.length} trial(s)`
+        : result.trials.length === 0 || empty > 0
+          ? `${empty} of ${result.trials.length} trial(s) hold no request records: there is nothing to compare`
+          : `${result.trials.length} trial(s) ran to the end`
   })
   const open = result.trials.filter((trial) => trial.summary.target_rate !== null && trial.summary.achieved_rate !== null)
   if (open.length > 0) {
@@ -193,7 +199,7 @@ export function runValidityChecks(result: ComparableResult, side: 'baseline' | '
       detail: `the host gave ${percent(worst)} of this machine's CPU time to other guests in the worst trial (trial ${steals.indexOf(worst) + 1}; mean ${percent(mean(measured))}); above ${percent(limits.max_host_cpu_steal, 0)}, latencies carry pauses of the client and of a server on this machine`
     })
   }
-  const ignoreEos = (result.workload.sampling as { ignore_eos?: boolean } | undefined)?.ignore_eos === true
+  const ignoreEos = result.workload.sampling?.ignore_eos === true
   if (ignoreEos && totals.ok > 0) {
     const asked = totals.maxTokens
     const got = totals.outputTokens

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { ALL_METRIC_NAMES, parseMetricName } from '../compare/metric-names.js'
+import { ALL_METRIC_NAMES, parseMetricName } from '../metrics/metric-names.js'
 import { InputError } from '../errors.js'
 import { parseWithSchema, readStructuredFile } from './validate.js'
 
@@ -84,6 +84,12 @@ export function loadThresholds(nameOrPath: string | undefined): Thresholds {
     throw new InputError(`thresholds: ${JSON.stringify(given)} is neither a preset (${PRESETS.join(', ')}) nor an existing file`)
   }
   const file = isPreset ? presetPath(given as PresetName) : resolve(given)
-  const parsed = parseWithSchema(thresholdsSchema, readStructuredFile(file, 'thresholds'), isPreset ? `preset ${given} (${file})` : file, 'thresholds')
+  const where = isPreset ? `preset ${given} (${file})` : file
+  const parsed = parseWithSchema(thresholdsSchema, readStructuredFile(file, 'thresholds'), where, 'thresholds')
+  // A comparison that tests nothing can only pass: that is a mistake in the file, not a verdict.
+  if (!Object.values(parsed.metrics).some((metric) => metric.gate !== 'off')) {
+    const names = Object.keys(parsed.metrics)
+    throw new InputError(`thresholds ${where} is not valid:\n  - metrics: ${names.length === 0 ? 'none listed' : `every gate is off (${names.join(', ')})`}; expected at least one metric with gate: fail or warn, e.g. tpot_ms.p50: {tolerance_pct: 5, gate: fail}`)
+  }
   return { ...parsed, source: isPreset ? given : file }
 }

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { describeValue, InputError } from '../errors.js'
-import { serverSchema } from '../server/schema.js'
-import { DEFAULT_TELEMETRY, telemetrySchema } from '../telemetry/schema.js'
+import { serverSchema } from './server-schema.js'
+import { DEFAULT_TELEMETRY, telemetrySchema } from './telemetry-schema.js'
 import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
 import { checkBudgets, promptBytes, WORKLOAD_BOUNDS as BOUNDS } from './workload-bounds.js'
 import { conversationSchema, datasetSchema, resolvePromptSources, type PromptSources } from '../workload/sources.js'
@@ -133,7 +133,8 @@ export const workloadSchema = z.strictObject({
   path: z.string().startsWith('/', { error: 'expected a path starting with /' }).optional(),
   model: z.string().min(1).optional(),
   seed: z.number().int({ error: 'expected an integer' }).default(42),
-  trials: positiveInt.max(BOUNDS.trials, atMost(BOUNDS.trials, 'trials')).default(3),
+  // The pr preset's number: below 5 trials a side the exact trial-level test cannot reach its alpha (thresholds/pr.yml).
+  trials: positiveInt.max(BOUNDS.trials, atMost(BOUNDS.trials, 'trials')).default(5),
   requests: positiveInt.max(BOUNDS.requests, atMost(BOUNDS.requests, 'requests per trial')).default(200),
   warmup: nonNegativeInt.max(BOUNDS.warmup, atMost(BOUNDS.warmup, 'warm-up requests')).default(10),
   load: loadSchema,
@@ -258,11 +259,14 @@ function joinUrl(root: string, path: string, pathGiven: boolean): { url: string;
   return { url: `${base.protocol}//${base.host}`, path: `${prefix}${path}` }
 }
 
+/** The workload as a result file holds it: the spec with defaults filled, where it was sent, and its hash. */
+export type NormalisedWorkload = Omit<WorkloadSpec, 'model'> & { workload_hash: string; hash_version: number; workload_hash_v1?: string; path: string; model: string | null }
+
 /**
  * The normalised workload as written into result files: defaults filled, header values
  * redacted, the prompt file named by its content hash.
  */
-export function normalisedWorkload(workload: Workload): Record<string, unknown> {
+export function normalisedWorkload(workload: Workload): NormalisedWorkload {
   const { spec } = workload
   return {
     ...spec,

@@ -6,7 +6,7 @@ export interface AnnotationSink {
   warning(message: string, properties?: AnnotationProperties): void
 }
 
-/** A metric the comparison marked `regressed` (SPEC §7: `metric`, `delta_pct`, `tolerance_pct`, `gate`). */
+/** A metric the comparison marked `regressed` (docs/file-formats.md, comparison: `metric`, `delta_pct`, `tolerance_pct`, `gate`). */
 export interface RegressedMetric {
   metric: string
   deltaPct: number

@@ -1,4 +1,5 @@
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown } from '../report/escape.js'
+import type { CommentSection } from '../report/sections.js'
 
 /**
  * GitHub rejects an issue comment body longer than this (HTTP 422, "body is too long").
@@ -6,38 +7,6 @@ import { escapeMarkdown } from './escape.js'
  * never fewer, so measuring with `.length` errs on the safe side.
  */
 export const COMMENT_BODY_LIMIT = 65_536
-
-/**
- * Suggested priorities for the report's sections: higher survives longer. The gated metrics are
- * what the verdict rests on, so they go last; collapsible details go first.
- */
-export const SECTION_PRIORITY = {
-  gatedMetrics: 100,
-  summary: 80,
-  validity: 60,
-  distribution: 40,
-  details: 10
-} as const
-
-/** One part of the report, in the order it appears in the comment. */
-export interface CommentSection {
-  /** Names the section in the note that says what was cut ("per-request details"). Plain text. */
-  title: string
-  /** The section's Markdown, already escaped. */
-  text: string
-  /** Higher is cut later. See SECTION_PRIORITY. Among equal priorities, later sections are cut first. */
-  priority: number
-  /**
-   * How the section may be shortened. `whole` (the default): kept or dropped as a unit, for
-   * blocks that a cut would leave open (`<details>`, code fences, a picture). `lines`: may lose
-   * lines from its end, for tables (one row per line) and lists.
-   */
-  cut?: 'whole' | 'lines'
-  /** With `cut: 'lines'`: leading lines that are never kept alone, e.g. 2 for a table's header and delimiter rows. */
-  keepLines?: number
-  /** With `cut: 'lines'`: appended after a cut so that what the kept lines opened still closes (`</details>`). */
-  closing?: string
-}
 
 /**
  * The report as the renderer builds it. The body is: marker, verdict line, sections in order,

@@ -3,7 +3,7 @@
  * means with a permutation test over each metric's run values, on the log scale (a step is a
  * ratio, whatever the metric's level), and the size of each change between the runs around it.
  */
-import { parseMetricName, worseDirection } from '../compare/metric-names.js'
+import { parseMetricName, worseDirection } from '../metrics/metric-names.js'
 import { CHANGE_POINT_DEFAULTS, eDivisive, segmentsOf, type ChangePointOptions } from '../stats/change-points.js'
 import { percentile } from '../stats/percentile.js'
 import type { HistoryRecord } from './record.js'

@@ -4,7 +4,7 @@
  * gate, without the request arrays. Field names are public.
  */
 import { createHash } from 'node:crypto'
-import { ALL_METRIC_NAMES, parseMetricName } from '../compare/metric-names.js'
+import { ALL_METRIC_NAMES, parseMetricName } from '../metrics/metric-names.js'
 import type { ResultLike } from '../result/columns.js'
 import { hardwareKey } from './hardware.js'
 

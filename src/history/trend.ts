@@ -2,7 +2,7 @@
  * The trend of a workload's metrics over its last runs, as data: what the nightly report draws
  * (report/history-section.ts) and what other renderers (an HTML report) can draw their own way.
  */
-import { parseMetricName, worseDirection } from '../compare/metric-names.js'
+import { parseMetricName, worseDirection } from '../metrics/metric-names.js'
 import { percentile } from '../stats/percentile.js'
 import { workloadChanges, type Change } from './changes.js'
 import type { HistoryRecord } from './record.js'

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { canonicalJson, WORKLOAD_HASH_VERSION } from '../config/workload.js'
 import { captureRunner } from '../environment.js'
 import { InputError } from '../errors.js'
-import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
+import { summarizeRun, summarizeTrial } from '../result/summary.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type RequestError, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { InputError } from '../errors.js'
-import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
+import { summarizeRun, summarizeTrial } from '../result/summary.js'
 import { observeServer } from '../result/notes.js'
-import { DEFINITIONS_VERSION, RESULT_SCHEMA, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
+import { DEFINITIONS_VERSION, RESULT_SCHEMA, type HostLoad, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import type { WorkloadSpec } from '../config/workload.js'
-import type { HostLoad } from '../runner/host-load.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { readJournalLines } from './journal-lines.js'
 

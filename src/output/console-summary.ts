@@ -1,5 +1,5 @@
-import { oneLine } from '../github/escape.js'
-import { errorGroupsOf, errorLines } from '../metrics/error-summary.js'
+import { oneLine } from '../report/escape.js'
+import { errorGroupsOf, errorLines } from '../result/error-summary.js'
 import { turnsConsoleRows } from '../report/turns-section.js'
 import type { Distribution, ResultFile } from '../result/types.js'
 import { telemetrySummaryRows } from './telemetry-summary.js'

@@ -1,5 +1,5 @@
-import { digestTelemetry } from '../telemetry/digest.js'
-import type { TrialTelemetry } from '../telemetry/types.js'
+import { digestTelemetry } from '../result/telemetry-digest.js'
+import type { TrialTelemetry } from '../result/telemetry.js'
 
 const fixed = (value: number, digits: number): string => value.toFixed(digits)
 

@@ -1,5 +1,5 @@
 import type { Comparison, MetricComparison } from '../compare/types.js'
-import type { TelemetryDigest } from '../telemetry/digest.js'
+import type { TelemetryDigest } from '../result/telemetry-digest.js'
 import { formatDelta, formatNumber, label } from './format.js'
 
 /**

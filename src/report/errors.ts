@@ -1,5 +1,5 @@
-import { errorGroupsOf, errorLines } from '../metrics/error-summary.js'
-import { escapeMarkdown } from '../github/escape.js'
+import { errorGroupsOf, errorLines } from '../result/error-summary.js'
+import { escapeMarkdown } from './escape.js'
 import type { ResultLike } from '../result/columns.js'
 
 interface Side {

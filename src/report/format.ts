@@ -1,6 +1,6 @@
-import { metricLabel, metricUnit, parseMetricName } from '../compare/metric-names.js'
-import type { MetricComparison, MetricStatus, Verdict } from '../compare/types.js'
-import { escapeMarkdown, type EscapeOptions } from '../github/escape.js'
+import { metricLabel, metricUnit, parseMetricName } from '../metrics/metric-names.js'
+import type { MetricComparison, Verdict } from '../compare/types.js'
+import { escapeMarkdown, type EscapeOptions } from './escape.js'
 
 // toLocaleString builds a new formatter on every call (tens of microseconds each, hundreds of calls a report).
 const formatters = new Map<number, Intl.NumberFormat>()
@@ -57,19 +57,6 @@ export function formatP(p: number | null): string {
 export function label(metric: string): string {
   const parsed = parseMetricName(metric)
   return parsed === null ? metric : metricLabel(parsed)
-}
-
-export const STATUS_SYMBOL: Record<MetricStatus, string> = {
-  pass: '✅',
-  improved: '🚀 improved',
-  inconclusive: '⚠️ inconclusive',
-  regressed: '❌'
-}
-
-/** A warn-gated regression warns rather than fails. */
-export function statusSymbol(m: MetricComparison): string {
-  if (m.status === 'regressed' && m.gate === 'warn') return '⚠️ regressed (warn)'
-  return STATUS_SYMBOL[m.status]
 }
 
 /**

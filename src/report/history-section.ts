@@ -3,13 +3,13 @@
  * comparison used (or how many runs it still needs), the trend of the gated metrics as a Mermaid
  * line chart, and the change points found. Text from the history file is escaped.
  */
-import { parseMetricName } from '../compare/metric-names.js'
+import { parseMetricName } from '../metrics/metric-names.js'
 import type { Comparison } from '../compare/types.js'
 import type { HistorySummary } from '../compare/job-variation.js'
 import { DETECT_DEFAULTS, type Change } from '../history/changes.js'
 import type { Trend, TrendSeries } from '../history/trend.js'
-import { SECTION_PRIORITY, type CommentSection } from '../github/comment-body.js'
-import { escapeMarkdown } from '../github/escape.js'
+import { SECTION_PRIORITY, type CommentSection } from './sections.js'
+import { escapeMarkdown } from './escape.js'
 import { formatNumber, formatPercent, formatValue, label } from './format.js'
 
 /** Colour-blind-safe colours (Okabe and Ito) that match a coloured-square emoji, for the legend: xychart-beta draws none. */

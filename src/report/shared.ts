@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/types.js'
-import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../compare/metric-names.js'
+import { DISTRIBUTION_METRICS, STATISTICS, type DistributionMetric } from '../metrics/metric-names.js'
 import { pooledValues, toComparable, type ResultLike } from '../result/columns.js'
 import { percentiles } from '../stats/percentile.js'
 import { formatNumber, formatPercent, label } from './format.js'
@@ -66,12 +66,16 @@ export function detailRows(baseline: ResultLike, current: ResultLike): DetailRow
 
 /** One side's environment as short lines (plain text: the caller escapes). */
 export function environmentLines(result: ResultLike): string[] {
-  const { server, gpu, runner } = result.environment
+  const { server, gpu = [], runner = {} } = result.environment as { server: typeof result.environment.server; gpu?: typeof result.environment.gpu; runner?: Partial<typeof result.environment.runner> }
+  // An imported result may lack the runner's details: say what is known, never "undefined".
+  const cpu = runner.cpu_model ? `${runner.cpu_count !== undefined ? `${runner.cpu_count}× ` : ''}${runner.cpu_model}` : null
+  const machine = [runner.os, runner.arch].filter(Boolean).join(' ')
+  const runnerLine = machine === '' && cpu === null && !runner.node ? 'runner not reported' : `runner ${[machine || 'unknown OS', cpu, runner.node ? `Node ${runner.node}` : null].filter(Boolean).join(', ')}`
   const lines = [
     `server ${server.url}${server.engine ? ` (${server.engine}${server.version ? ` ${server.version}` : ''})` : server.version ? ` (version ${server.version})` : ''}`,
     `model ${server.model ?? 'not reported'}`,
     gpu.length > 0 ? `${gpu.length}× ${gpu[0]!.name}${gpu[0]!.driver_version ? `, driver ${gpu[0]!.driver_version}` : ''}${gpu[0]!.cuda_version ? `, CUDA ${gpu[0]!.cuda_version}` : ''}` : 'no GPU reported',
-    `runner ${runner.name ? `${runner.name}: ` : ''}${runner.os} ${runner.arch}, ${runner.cpu_count}× ${runner.cpu_model}, Node ${runner.node}`,
+    runner.name ? runnerLine.replace(/^runner /, `runner ${runner.name}: `) : runnerLine,
     `${result.trials.length} trials × ${toComparable(result).trials[0]?.columns.records ?? 0} requests, run ${result.created_at ?? 'at an unknown time'} with llm-perf-gate ${result.tool.version}`
   ]
   if (result.interrupted === true) lines.push('interrupted')

@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table'
-import type { CommentSection } from '../github/comment-body.js'
-import { escapeMarkdown } from '../github/escape.js'
-import { digestTelemetry, type TelemetryDigest } from '../telemetry/digest.js'
+import type { CommentSection } from './sections.js'
+import { escapeMarkdown } from './escape.js'
+import { digestTelemetry, type TelemetryDigest } from '../result/telemetry-digest.js'
 import { diagnose, diagnosisSentence } from './diagnosis.js'
 import type { ReportInput } from './markdown.js'
 

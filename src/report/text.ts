@@ -1,5 +1,5 @@
 import type { MetricComparison } from '../compare/types.js'
-import { oneLine } from '../github/escape.js'
+import { oneLine } from './escape.js'
 import { formatDelta, formatNumber, formatP, formatPercent, formatTolerance, formatValue, headlineMetric, label, passCaveat, VERDICT_HEAD } from './format.js'
 import { errorsText } from './errors.js'
 import { historyLine } from './history-section.js'
@@ -9,8 +9,7 @@ import type { ReportInput } from './markdown.js'
 import { whatChangedText } from './what-changed.js'
 import { turnsTextLine } from './turns-section.js'
 
-/** The table fits a 100-column terminal: short cells here, the longer words under it. */
-export const TEXT_WIDTH = 100
+// The table fits a 100-column terminal: short cells here, the longer words under it.
 
 // Emoji take two terminal columns but count as one or two code points: pad by display width.
 const EMOJI = /\p{Extended_Pictographic}/u

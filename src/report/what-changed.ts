@@ -3,7 +3,7 @@
  * model first. Values come from servers and result files, so the Markdown form escapes them.
  */
 import type { Comparison, EnvironmentChange } from '../compare/types.js'
-import { escapeMarkdown } from '../github/escape.js'
+import { escapeMarkdown } from './escape.js'
 
 const LABELS: Record<string, string> = {
   'server.model': 'model',

@@ -5,7 +5,7 @@
  * every metric is most of what makes `compare` fast, and typed arrays can be handed from a
  * worker thread without a copy (see load.ts).
  */
-import { pooledItl, type RequestMetric } from '../metrics/summary.js'
+import { pooledItl, type RequestMetric } from './summary.js'
 import type { RequestRecord, ResultFile, TrialResult } from './types.js'
 
 /** One trial's successful requests, in arrival order. */
@@ -14,13 +14,14 @@ export interface TrialColumns {
   records: number
   /** Successful requests. */
   ok: number
-  /** One value per successful request, nulls left out (SPEC §5). */
+  /** One value per successful request, nulls left out (docs/metrics.md). */
   ttft_ms: Float64Array
   tpot_ms: Float64Array
   e2e_ms: Float64Array
   /** Every event gap of the successful requests, request after request. */
   itl_ms: Float64Array
-  /** Sums over the successful requests, for the validity checks. */
+  /** Sums over the successful requests, for the validity checks and the check of the stored throughputs. */
+  inputTokens: number
   outputTokens: number
   maxTokens: number
   clientQueueMs: number
@@ -43,12 +44,14 @@ function pick(records: readonly RequestRecord[], ok: number, field: 'ttft_ms' | 
 
 export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
   let ok = 0
+  let inputTokens = 0
   let outputTokens = 0
   let maxTokens = 0
   let clientQueueMs = 0
   for (const record of records) {
     if (!record.ok) continue
     ok++
+    inputTokens += record.input_tokens
     outputTokens += record.output_tokens
     maxTokens += record.max_tokens
     clientQueueMs += record.client_queue_ms ?? 0
@@ -60,6 +63,7 @@ export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
     tpot_ms: pick(records, ok, 'tpot_ms'),
     e2e_ms: pick(records, ok, 'e2e_ms'),
     itl_ms: pooledItl(records),
+    inputTokens,
     outputTokens,
     maxTokens,
     clientQueueMs

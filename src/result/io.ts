@@ -1,9 +1,11 @@
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { z } from 'zod'
 import { parseWithSchema } from '../config/validate.js'
 import { describeValue, InputError } from '../errors.js'
-import { RESULT_SCHEMA, type ResultFile } from './types.js'
+import { toComparable } from './columns.js'
+import { checkSummaries } from './consistency.js'
+import { CHECKED_REQUEST_FIELDS, readableResultSchema, REQUEST_FIELD_KINDS, successProblem } from './schema.js'
+import type { ResultFile } from './types.js'
 
 /**
  * Writes via a temporary file and a rename, so a reader never sees half a result. Result files
@@ -11,54 +13,41 @@ import { RESULT_SCHEMA, type ResultFile } from './types.js'
  * for small documents people open by hand).
  */
 export function writeJsonFile(path: string, value: unknown, pretty = false): void {
+  // A result in columns (columns.ts) has no request records: written out, no reader could use it.
+  const trials = (value as { trials?: unknown } | null)?.trials
+  if (Array.isArray(trials) && trials.some((trial) => typeof trial === 'object' && trial !== null && 'columns' in trial)) {
+    throw new Error(`writeJsonFile ${path}: a result in columns is never written; copy the file it was read from`)
+  }
   mkdirSync(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`)
   renameSync(temporary, path)
 }
 
-const nullableNumber = z.number().nullable()
-const distribution = z.looseObject({
-  count: z.number(),
-  mean: nullableNumber,
-  stddev: nullableNumber,
-  min: nullableNumber,
-  p50: nullableNumber,
-  p90: nullableNumber,
-  p95: nullableNumber,
-  p99: nullableNumber,
-  max: nullableNumber
-})
+/** What the fast check says of a value that is not of its field's kind. */
+function got(value: unknown): string {
+  if (value === undefined) return 'missing'
+  return typeof value === 'number' && !Number.isFinite(value) ? `got ${value} (a number too large for a double)` : `got ${describeValue(value)}`
+}
+
+const CHECKED = Object.entries(CHECKED_REQUEST_FIELDS).map(([field, kind]) => ({ field, ...REQUEST_FIELD_KINDS[kind] }))
+const MS = REQUEST_FIELD_KINDS.ms
 
 /**
- * The request fields `compare` reads, checked by a plain loop rather than the schema library: a
- * large result holds hundreds of thousands of records and millions of ITL values, and checking
- * each through a schema took seconds.
+ * The request fields `compare` reads (schema.ts CHECKED_REQUEST_FIELDS), checked by a plain loop
+ * rather than the schema library: a large result holds hundreds of thousands of records and
+ * millions of ITL values, and checking each through a schema took seconds.
  */
-const REQUEST_FIELDS: Array<[string, 'number' | 'nullable' | 'boolean']> = [
-  ['id', 'number'],
-  ['ok', 'boolean'],
-  ['ttft_ms', 'nullable'],
-  ['e2e_ms', 'nullable'],
-  ['tpot_ms', 'nullable'],
-  ['input_tokens', 'number'],
-  ['output_tokens', 'number'],
-  ['max_tokens', 'number'],
-  ['client_queue_ms', 'nullable']
-]
-
-function requestProblem(request: unknown): string | null {
-  if (request === null || typeof request !== 'object') return `got ${describeValue(request)}; expected a request record`
+export function requestProblem(request: unknown): string | null {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return `got ${describeValue(request)}; expected a request record`
   const record = request as Record<string, unknown>
-  for (const [field, kind] of REQUEST_FIELDS) {
+  for (const { field, check, expected } of CHECKED) {
     const value = record[field]
-    const ok = kind === 'boolean' ? typeof value === 'boolean' : kind === 'number' ? typeof value === 'number' : value === null || typeof value === 'number'
-    if (!ok) return `${field}: ${value === undefined ? 'missing' : `got ${describeValue(value)}`}; expected ${kind === 'nullable' ? 'a number or null' : `a ${kind}`}`
+    if (!check(value)) return `${field}: ${got(value)}; expected ${expected}`
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) if (!MS.check(value[i])) return `${field}[${i}]: ${got(value[i])}; expected ${MS.expected}`
   }
-  const itl = record.itl_ms
-  if (!Array.isArray(itl)) return `itl_ms: ${itl === undefined ? 'missing' : `got ${describeValue(itl)}`}; expected an array of numbers`
-  for (let i = 0; i < itl.length; i++) if (typeof itl[i] !== 'number') return `itl_ms[${i}]: got ${describeValue(itl[i])}; expected a number`
-  return null
+  const success = successProblem(record as Parameters<typeof successProblem>[0])
+  return success === null ? null : `${success.field}: ${got(record[success.field])}; ${success.message}`
 }
 
 function checkRequests(result: ResultFile, path: string, role: string): void {
@@ -69,36 +58,6 @@ function checkRequests(result: ResultFile, path: string, role: string): void {
     })
   })
 }
-
-const scalars = {
-  request_throughput: z.number(),
-  output_throughput: z.number(),
-  total_throughput: z.number(),
-  goodput: nullableNumber,
-  error_rate: z.number()
-}
-
-const distributions = { ttft_ms: distribution, tpot_ms: distribution, itl_ms: distribution, e2e_ms: distribution, schedule_lag_ms: distribution }
-
-/** The parts of a result file that `compare` relies on; other fields pass through. */
-const resultSchema = z.looseObject({
-  schema: z.literal(RESULT_SCHEMA, { error: `expected "${RESULT_SCHEMA}"` }),
-  definitions: z.number(),
-  tool: z.looseObject({ name: z.string(), version: z.string() }),
-  workload: z.looseObject({ name: z.string(), workload_hash: z.string().startsWith('sha256:') }),
-  // Reports read the GPU list and the runner (report/shared.ts environmentLines).
-  environment: z.looseObject({ server: z.looseObject({ url: z.string(), model: z.string().nullable() }), gpu: z.array(z.looseObject({ name: z.string() })), runner: z.looseObject({}) }),
-  pairing: z.object({ run: z.string().min(1), side: z.enum(['baseline', 'candidate']) }).optional(),
-  trials: z.array(
-    z.looseObject({
-      index: z.number(),
-      duration_s: z.number(),
-      requests: z.array(z.unknown()),
-      summary: z.looseObject({ ...distributions, ...scalars, achieved_rate: nullableNumber, target_rate: nullableNumber })
-    })
-  ),
-  summary: z.looseObject({ ...distributions, ...scalars, errors: z.array(z.looseObject({ kind: z.string(), message: z.string(), count: z.number().int().min(1) })).optional() })
-})
 
 const unreadable = (path: string, role: string, error: unknown): InputError =>
   new InputError(`${role} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a result file written by \`llm-perf-gate run\``)
@@ -155,7 +114,7 @@ function parseJson(text: string, path: string, role: string): unknown {
 /** Validates a result file's text; a truncated or foreign file is an input error naming it. */
 export function parseResultText(text: string, path: string, role = 'result file'): ResultFile {
   // A different definitions version is read, not rejected: compare calls the pair incomparable.
-  const result = parseWithSchema(resultSchema, parseJson(text, path, role), path, role) as unknown as ResultFile
+  const result = parseWithSchema(readableResultSchema, parseJson(text, path, role), path, role) as unknown as ResultFile
   checkRequests(result, path, role)
   return result
 }
@@ -175,5 +134,7 @@ export function parseResultRest(rest: string, path: string, role: string): Resul
 
 /** Reads and validates a result file; a missing, truncated or foreign file is an input error naming it. */
 export function readResultFile(path: string, role = 'result file'): ResultFile {
-  return parseResultText(readResultText(path, role), path, role)
+  const result = parseResultText(readResultText(path, role), path, role)
+  checkSummaries(toComparable(result), path, role)
+  return result
 }

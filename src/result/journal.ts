@@ -1,11 +1,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { HostLoad } from '../runner/host-load.js'
-import type { Environment, Pairing, RequestRecord } from './types.js'
+import type { Environment, HostLoad, Pairing, RequestRecord, ResultFile } from './types.js'
 
 /** One line of the journal: enough to rebuild the result of an interrupted run. */
 export type JournalEntry =
-  | { type: 'run'; workload: Record<string, unknown>; environment: Environment; created_at: string; pairing?: Pairing }
+  | { type: 'run'; workload: ResultFile['workload']; environment: Environment; created_at: string; pairing?: Pairing }
   | { type: 'trial'; index: number; started_at: string; url: string; target_rate: number | null }
   | { type: 'request'; trial: number; record: RequestRecord }
   | { type: 'trial_end'; index: number; interrupted: boolean; host?: HostLoad }

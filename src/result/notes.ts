@@ -1,5 +1,4 @@
-import type { WorkloadSpec } from '../config/workload.js'
-import type { TrialResult } from './types.js'
+import type { ResultFile, TrialResult } from './types.js'
 
 const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)}%`
 
@@ -8,7 +7,7 @@ const percent = (part: number, whole: number): string => `${((100 * part) / whol
  * around: no usage chunk (output tokens counted from events), no end marker, events that
  * arrived together or carried several tokens, outputs shorter than asked.
  */
-export function observeServer(trials: readonly TrialResult[], spec: WorkloadSpec): string[] {
+export function observeServer(trials: readonly TrialResult[], spec: Pick<ResultFile['workload'], 'api' | 'sampling'>): string[] {
   const ok = trials.flatMap((trial) => trial.requests).filter((record) => record.ok)
   if (ok.length === 0) return []
   const notes: string[] = []
@@ -24,7 +23,7 @@ export function observeServer(trials: readonly TrialResult[], spec: WorkloadSpec
   if (coalesced > 0 && percent(coalesced, events) !== '0.0%') notes.push(`${percent(coalesced, events)} of content events arrived in the same read as the event before them: their ITL is measured as 0`)
   const tokens = ok.reduce((sum, r) => sum + r.output_tokens, 0)
   if (tokens > events * 1.05) notes.push(`events carried ${(tokens / events).toFixed(2)} tokens each on average (multi-token chunks): ITL is per event, itl_token_ms per token where the server said`)
-  if (spec.sampling.ignore_eos) {
+  if (spec.sampling?.ignore_eos === true) {
     const short = ok.filter((r) => r.output_tokens < r.max_tokens).length
     if (short > 0) notes.push(`${short} of ${ok.length} requests returned fewer tokens than max_tokens although ignore_eos was sent: the server may not support ignore_eos`)
   }

@@ -10,7 +10,8 @@
  *
  * - it accepts only strict JSON (RFC 8259) inside the request arrays; the rest of the document
  *   is left to JSON.parse, with each request array replaced by `[]`;
- * - it applies `requestProblem`'s type rules to every record (io.ts);
+ * - it applies `requestProblem`'s rules to every record (io.ts; the kinds of schema.ts
+ *   CHECKED_REQUEST_FIELDS: integers and times >= 0, finite, and a success with its first and last token);
  * - it answers null at the first thing it does not handle (a missing or duplicate field, an
  *   escaped key, invalid JSON, a wrong type), and the caller then parses the whole file the
  *   ordinary way, whose error message names the file, the record and the field.
@@ -19,6 +20,7 @@
  * defers to them; test/result/scan.test.ts checks that on valid files and on mutated ones.
  */
 import type { TrialColumns } from './columns.js'
+import { CHECKED_REQUEST_FIELDS, MAX_MS, type RequestFieldKind } from './schema.js'
 
 export interface ScannedResult {
   /** The document with every `trials[].requests` array replaced by `[]`, for JSON.parse. */
@@ -74,9 +76,14 @@ class Growing {
   }
 }
 
-// The fields of a request record that the columns or the validation need (io.ts REQUEST_FIELDS).
-const FIELDS = ['id', 'ok', 'ttft_ms', 'e2e_ms', 'tpot_ms', 'input_tokens', 'output_tokens', 'max_tokens', 'client_queue_ms', 'itl_ms'] as const
-const [ID, OK, TTFT, E2E, TPOT, INPUT, OUTPUT, MAX, QUEUE, ITL] = FIELDS.map((_, index) => index) as number[] as [number, number, number, number, number, number, number, number, number, number]
+// The fields of a request record that the columns or the validation need (schema.ts), and each one's kind.
+const FIELDS = Object.keys(CHECKED_REQUEST_FIELDS) as Array<keyof typeof CHECKED_REQUEST_FIELDS>
+// Kinds as small integers: the loop below compares one per field, millions of times.
+const [COUNT, MS, MS_OR_NULL, FLAG, MS_LIST] = [0, 1, 2, 3, 4]
+const KIND_CODES: Record<RequestFieldKind, number> = { count: COUNT, ms: MS, msOrNull: MS_OR_NULL, flag: FLAG, msList: MS_LIST }
+const KINDS = Int8Array.from(FIELDS, (field) => KIND_CODES[CHECKED_REQUEST_FIELDS[field]])
+const [OK, TTFT, E2E, TPOT, INPUT, OUTPUT, MAX, QUEUE] = (['ok', 'ttft_ms', 'e2e_ms', 'tpot_ms', 'input_tokens', 'output_tokens', 'max_tokens', 'client_queue_ms'] as const).map((field) => FIELDS.indexOf(field))
+if (FIELDS.filter((_, index) => KINDS[index] === MS_LIST).length !== 1) throw new Error('scan.ts: the columns expect exactly one list field, itl_ms')
 const ALL_FIELDS = (1 << FIELDS.length) - 1
 const FIELD_BYTES = FIELDS.map((name) => new TextEncoder().encode(name))
 // A key's candidate field by its second byte and length, checked byte by byte after: one comparison a key.
@@ -297,6 +304,7 @@ class Scanner {
     const itl = new Growing(this.sizes.itl)
     let records = 0
     let ok = 0
+    let inputTokens = 0
     let outputTokens = 0
     let maxTokens = 0
     let clientQueueMs = 0
@@ -311,6 +319,7 @@ class Scanner {
         let recordQueue = Number.NaN
         let recordOutput = 0
         let recordMax = 0
+        let recordInput = 0
         // ITL values go after the committed ones, and stay only if the record is a success.
         const itlStart = itl.length
         let itlEnd = itlStart
@@ -337,7 +346,8 @@ class Scanner {
             }
             if ((seen & (1 << field)) !== 0) stop() // JSON.parse keeps the last; leave duplicates to it
             seen |= 1 << field
-            if (field === ITL) {
+            const kind = KINDS[field]!
+            if (kind === MS_LIST) {
               this.expect(OPEN_BRACKET)
               itl.length = itlStart
               if (!this.empty(CLOSE_BRACKET)) {
@@ -372,9 +382,11 @@ class Scanner {
                     // Anything else (a sign, an exponent, many digits, or no number): the full reader decides.
                     this.pos = numberStart
                     this.number()
+                    if (!(parsed[0]! >= 0 && parsed[0]! <= MAX_MS)) stop()
                     i = this.pos
                     c = bytes[i]!
                   } else parsed[0] = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!
+                  if (parsed[0]! > MAX_MS) stop()
                   itl.push(parsed[0]!)
                   while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = bytes[++i]!
                   i++
@@ -385,16 +397,20 @@ class Scanner {
                 this.pos = i
               }
               itlEnd = itl.length
-            } else if (field === OK) {
-              if (this.word('true')) isOk = true
-              else if (this.word('false')) isOk = false
-              else stop()
-            } else if (field === ID || field === INPUT || field === OUTPUT || field === MAX) {
+            } else if (kind === FLAG) {
+              const value = this.word('true') ? true : this.word('false') ? false : stop()
+              if (field === OK) isOk = value
+            } else if (kind === COUNT || kind === MS) {
               this.number()
-              if (field === OUTPUT) recordOutput = parsed[0]!
-              else if (field === MAX) recordMax = parsed[0]!
+              const value = parsed[0]!
+              if (!(value >= 0 && value !== Infinity) || (kind === COUNT ? !Number.isInteger(value) : value > MAX_MS)) stop()
+              if (field === OUTPUT) recordOutput = value
+              else if (field === MAX) recordMax = value
+              else if (field === INPUT) recordInput = value
             } else {
               this.nullableNumber()
+              // NaN stands for null here.
+              if (parsed[0]! < 0 || parsed[0]! > MAX_MS) stop()
               if (field === TTFT) recordTtft = parsed[0]!
               else if (field === TPOT) recordTpot = parsed[0]!
               else if (field === E2E) recordE2e = parsed[0]!
@@ -403,10 +419,13 @@ class Scanner {
           } while (this.more(CLOSE_BRACE))
         }
         if (seen !== ALL_FIELDS) stop()
+        // A success has its first and its last token, the last not before the first (schema.ts successProblem).
+        if (isOk && !(recordE2e >= recordTtft)) stop()
         records++
         itl.length = isOk ? itlEnd : itlStart
         if (!isOk) continue
         ok++
+        inputTokens += recordInput
         outputTokens += recordOutput
         maxTokens += recordMax
         if (recordQueue === recordQueue) clientQueueMs += recordQueue
@@ -416,7 +435,7 @@ class Scanner {
       } while (this.more(CLOSE_BRACKET))
     }
     this.sizes = { values: Math.ceil(ok * 1.05), itl: Math.ceil(itl.length * 1.05) }
-    return { records, ok, ttft_ms: ttft.take(), tpot_ms: tpot.take(), e2e_ms: e2e.take(), itl_ms: itl.take(), outputTokens, maxTokens, clientQueueMs }
+    return { records, ok, ttft_ms: ttft.take(), tpot_ms: tpot.take(), e2e_ms: e2e.take(), itl_ms: itl.take(), inputTokens, outputTokens, maxTokens, clientQueueMs }
   }
 }
 

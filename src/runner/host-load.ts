@@ -13,12 +13,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { performance, type EventLoopUtilization } from 'node:perf_hooks'
+import type { HostLoad } from '../result/types.js'
 
-export interface HostLoad {
-  cpu_steal: number | null
-  client_cpu: number
-  event_loop_utilization: number
-}
 
 /** The counters a sample compares; each source is passed in, so the arithmetic is tested without the machine's. */
 export interface HostCounters {

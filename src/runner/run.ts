@@ -7,7 +7,7 @@ import type { RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
 import { captureEnvironment, publicUrl, workloadServerArgs } from '../environment.js'
 import { InputError } from '../errors.js'
-import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
+import { summarizeRun, summarizeTrial } from '../result/summary.js'
 import { createRedactor } from '../redact.js'
 import type { Journal } from '../result/journal.js'
 import { observeServer } from '../result/notes.js'
@@ -166,7 +166,7 @@ export function assembleResult(workload: Workload, environment: Environment, tri
     definitions: DEFINITIONS_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     created_at: createdAt,
-    workload: normalisedWorkload(workload) as ResultFile['workload'],
+    workload: normalisedWorkload(workload),
     environment,
     ...(interrupted ? { interrupted: true } : {}),
     ...(pairing !== undefined ? { pairing } : {}),
@@ -182,7 +182,7 @@ export interface RunOptions extends TrialOptions {
   openJournal?: (() => Journal) | null
 }
 
-/** Runs every trial of the workload against its URL and returns the result (SPEC §6). */
+/** Runs every trial of the workload against its URL and returns the result (docs/file-formats.md). */
 export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
   const target = await openTarget(workload, workload.url, options.clock, options.signal)
   const journal = options.openJournal?.() ?? null

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import type { CommandIo } from '../commands/io.js'
+import type { CommandIo } from '../process-io.js'
 import type { Workload } from '../config/workload.js'
 import { InputError } from '../errors.js'
 import { createRedactor } from '../redact.js'
 import { startServer, type LifecycleDeps, type RunningServer, type ServerLaunch } from './lifecycle.js'
 import { nodeLifecycleDeps } from './node-deps.js'
-import { serverSchema, type ServerSpec } from './schema.js'
+import { serverSchema, type ServerSpec } from '../config/server-schema.js'
 
 /** One server a command starts: the workload it serves (its url, headers, and `server:` block) and where its log goes. */
 export interface ServerSide {

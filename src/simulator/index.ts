@@ -9,7 +9,6 @@ export { SIMULATOR_PROFILES, parseFaults, parseSlowdown }
 export type { FaultSpec, SimulatorProfile, SimulatorStats, Slowdown }
 export { SIMULATOR_VERSION } from './server.js'
 export { NO_FAULTS } from './faults.js'
-export { NO_SLOWDOWN } from './slowdown.js'
 
 export const DEFAULT_MODEL_NAME = 'llm-perf-gate/sim-7b'
 

@@ -155,7 +155,7 @@ export function textCompletionResponse(context: StreamContext, text: string, com
   }
 }
 
-/** vLLM's `GET /v1/models`: a ModelList with one ModelCard. */
+/** vLLM's `GET /v1/models`: a ModelList with one ModelCard, owned by the simulator (it is not vLLM). */
 export function modelList(modelName: string, maxModelLen: number, created: number): unknown {
   return {
     object: 'list',
@@ -164,7 +164,7 @@ export function modelList(modelName: string, maxModelLen: number, created: numbe
         id: modelName,
         object: 'model',
         created,
-        owned_by: 'vllm',
+        owned_by: 'llm-perf-gate-simulator',
         root: modelName,
         parent: null,
         max_model_len: maxModelLen,

@@ -1,12 +1,11 @@
 /**
- * Seeded bootstrap intervals for the relative change of a statistic (SPEC §7): resample trials
+ * Seeded bootstrap intervals for the relative change of a statistic (docs/file-formats.md, comparison): resample trials
  * with replacement, then contiguous blocks of requests inside each drawn trial, pool, apply the
  * statistic to each side, and take 100 (current - baseline) / baseline. The interval is the
  * percentile interval of those changes; the estimate is the change on the data as observed.
  * The same inputs and seed give the same numbers: every draw comes from a stream named by the seed,
- * the statistic's purpose and the side (`IndexStream`; `Random` for the per-trial scalars).
+ * the statistic's purpose and the side (`IndexStream`).
  */
-import { Random } from '../random.js'
 import { IndexStream } from './index-stream.js'
 import { prepareBlockedSample, weightedMean, weightedPercentile, type BlockedSample, type BlockWeights } from './blocked-sample.js'
 import { standardNormalCdf, studentTQuantile } from './distributions.js'
@@ -20,12 +19,10 @@ import { mean, percentileOfSorted } from './percentile.js'
  */
 export type BootstrapStatistic = { kind: 'mean' } | { kind: 'percentile'; p: number } | ((pooled: Float64Array) => number)
 
-export interface BootstrapOptions {
+interface BootstrapOptions {
   seed: number
   /** Resamples per side; default 2,000. */
   iterations?: number
-  /** Coverage of the percentile interval, in (0, 1); default 0.95. */
-  confidence?: number
   /** Requests per block; default round(√n) for a trial of n requests (see defaultBlockLength). */
   blockLength?: number
 }
@@ -65,12 +62,11 @@ function relativeChangePct(baseline: number, current: number): number {
   return (100 * (current - baseline)) / baseline
 }
 
-function checkOptions(options: BootstrapOptions): { iterations: number; confidence: number } {
-  const { iterations = DEFAULT_ITERATIONS, confidence = DEFAULT_CONFIDENCE } = options
+function checkOptions(options: BootstrapOptions): { iterations: number } {
+  const { iterations = DEFAULT_ITERATIONS } = options
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${iterations}`)
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`)
   if (!Number.isFinite(options.seed)) throw new RangeError(`seed must be a finite number, got ${options.seed}`)
-  return { iterations, confidence }
+  return { iterations }
 }
 
 /** The percentile interval of the resampled changes, or why there is none. */
@@ -155,7 +151,7 @@ export type SideReplicates =
   /** The side had no values at all. */
   | { ok: false }
 
-export interface SideOptions extends Omit<BootstrapOptions, 'confidence'> {
+export interface SideOptions extends BootstrapOptions {
   /** Names this side's stream of draws, so the two sides of a comparison draw independently. */
   stream: string
   /**
@@ -211,85 +207,10 @@ export function relativeChangeIntervals(baseline: SideReplicates, current: SideR
   })
 }
 
-/**
- * Intervals for several statistics of one metric from the same resamples: the draws, the
- * preparation and the rebuilt buffers are shared, and each interval is exactly what
- * `bootstrapRelativeChange` gives for that statistic alone with the same options.
- *
- * @param baseline trials, each the per-request values in arrival order
- * @param current the same for the candidate
- */
-export function bootstrapRelativeChanges(
-  baseline: ReadonlyArray<ArrayLike<number>>,
-  current: ReadonlyArray<ArrayLike<number>>,
-  statistics: readonly BootstrapStatistic[],
-  options: BootstrapOptions
-): RelativeChangeResult[] {
-  const { confidence } = checkOptions(options)
-  const sides = [bootstrapSide(baseline, statistics, { ...options, stream: 'baseline' }), bootstrapSide(current, statistics, { ...options, stream: 'current' })] as const
-  return relativeChangeIntervals(sides[0], sides[1], statistics.length, confidence)
-}
-
 function largestBlock(sample: BlockedSample): number {
   let largest = 0
   for (let b = 0; b + 1 < sample.blockStart.length; b++) largest = Math.max(largest, sample.blockStart[b + 1] - sample.blockStart[b])
   return largest
-}
-
-/** The interval for one statistic; see `bootstrapRelativeChanges`. */
-export function bootstrapRelativeChange(
-  baseline: ReadonlyArray<ArrayLike<number>>,
-  current: ReadonlyArray<ArrayLike<number>>,
-  statistic: BootstrapStatistic,
-  options: BootstrapOptions
-): RelativeChangeResult {
-  return bootstrapRelativeChanges(baseline, current, [statistic], options)[0]
-}
-
-export type TrialScalarStatistic = 'mean' | 'median' | 'geometric-mean'
-
-export interface TrialScalarOptions extends Omit<BootstrapOptions, 'blockLength'> {
-  /** How the per-trial values of a side are combined; default `mean`. */
-  statistic?: TrialScalarStatistic
-}
-
-function combine(values: Float64Array, statistic: TrialScalarStatistic): number {
-  if (statistic === 'mean') return mean(values)
-  if (statistic === 'median') return percentileOfSorted(values.sort(), 50)
-  let logSum = 0
-  for (let i = 0; i < values.length; i++) logSum += Math.log(values[i])
-  return Math.exp(logSum / values.length)
-}
-
-/**
- * The same interval for a per-trial scalar (throughput, goodput, error rate): each side's trials
- * are resampled with replacement and combined by `statistic`. There are no requests to block.
- */
-export function bootstrapTrialScalars(
-  baselineTrials: readonly number[],
-  currentTrials: readonly number[],
-  options: TrialScalarOptions
-): RelativeChangeResult {
-  const { iterations, confidence } = checkOptions(options)
-  const statistic = options.statistic ?? 'mean'
-  if (baselineTrials.length === 0 || currentTrials.length === 0) {
-    return { ok: false, reason: 'empty_sample', estimatePct: null, lowPct: null, highPct: null }
-  }
-  for (const value of [...baselineTrials, ...currentTrials]) if (Number.isNaN(value)) throw new RangeError('per-trial values must not contain NaN')
-  const sides = [Float64Array.from(baselineTrials), Float64Array.from(currentTrials)]
-  const buffers = sides.map((side) => new Float64Array(side.length))
-  const changes = new Float64Array(iterations)
-  const random = new Random(options.seed, 'bootstrap-trials')
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    const [base, cur] = sides.map((side, index) => {
-      const buffer = buffers[index]
-      for (let k = 0; k < side.length; k++) buffer[k] = side[random.int(0, side.length - 1)]
-      return combine(buffer, statistic)
-    })
-    changes[iteration] = relativeChangePct(base, cur)
-  }
-  const estimatePct = relativeChangePct(combine(sides[0].slice(), statistic), combine(sides[1].slice(), statistic))
-  return summarize(estimatePct, changes, confidence)
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Holm–Bonferroni step-down adjustment (SPEC §7 `p_adjusted`). It controls the family-wise error
+ * Holm–Bonferroni step-down adjustment (docs/file-formats.md, comparison `p_adjusted`). It controls the family-wise error
  * rate under any dependence between the metrics' tests, which are far from independent (TTFT and
  * end-to-end latency move together), and is uniformly more powerful than plain Bonferroni.
  */

@@ -1,5 +1,5 @@
 /**
- * Two-sided Mann–Whitney U test (SPEC §7): exact null distribution for small untied samples,
+ * Two-sided Mann–Whitney U test (docs/file-formats.md, comparison): exact null distribution for small untied samples,
  * normal approximation with tie and continuity corrections otherwise. Numbers match
  * `scipy.stats.mannwhitneyu(x, y, alternative='two-sided', method=…)`.
  */

@@ -1,11 +1,12 @@
 /**
- * The project's one percentile (SPEC §5): numpy's default `linear` method (Hyndman & Fan type 7),
+ * The project's one percentile (docs/metrics.md): numpy's default `linear` method (Hyndman & Fan type 7),
  * reproduced operation for operation so that results match `numpy.percentile` to the last bit
- * and agree with what `vllm bench serve` reports.
+ * and agree with what `vllm bench serve` reports. Written here because simple-statistics' quantile
+ * interpolates differently (it takes the next rank or the midpoint, not numpy's linear step).
  *
  * Percentiles are on the 0–100 scale, as `numpy.percentile` takes them.
  */
-import type { Distribution } from '../result/types.js'
+import { mean as ssMean, quickselect, sampleVariance as ssSampleVariance } from 'simple-statistics'
 
 /** Throws for an empty input or a percentile outside [0, 100]: both are caller mistakes. */
 function checkPercentile(p: number): void {
@@ -62,6 +63,38 @@ export function interpolateAt(p: number, n: number, orderStatistic: (index: numb
   return numpyLerp(lower, upper, virtualIndex - lowerIndex)
 }
 
+/**
+ * Percentiles (0–100) by selection rather than a sort: `scratch` is reordered in place (pass a
+ * copy). simple-statistics' Floyd–Rivest quickselect places each order statistic in O(n) where a
+ * sort of the millions of ITL values of a large result costs O(n log n); taken in ascending order,
+ * each selection only searches above the one before. Same values as `percentiles`, in the order asked.
+ */
+export function percentilesBySelection(scratch: Float64Array, ps: readonly number[]): number[] {
+  for (const p of ps) checkPercentile(p)
+  const n = scratch.length
+  if (n === 0) throw new RangeError('percentile of an empty sample')
+  // simple-statistics types it for arrays; it only indexes and swaps, as a typed array allows.
+  const select = quickselect as unknown as (values: Float64Array, k: number, left: number, right: number) => void
+  const results = new Array<number>(ps.length)
+  let selected = -1
+  for (const index of ps.map((_, i) => i).sort((a, b) => ps[a]! - ps[b]!)) {
+    const virtualIndex = (n - 1) * (ps[index]! / 100)
+    const lowerIndex = Math.min(Math.floor(virtualIndex), n - 1)
+    if (lowerIndex > selected) select(scratch, lowerIndex, selected + 1, n - 1)
+    const lower = scratch[lowerIndex]!
+    selected = lowerIndex
+    if (virtualIndex >= n - 1) {
+      results[index] = lower
+      continue
+    }
+    // Every value after the selected one is at least as large: the next order statistic is their minimum.
+    let upper = Infinity
+    for (let i = lowerIndex + 1; i < n; i++) if (scratch[i]! < upper) upper = scratch[i]!
+    results[index] = numpyLerp(lower, upper, virtualIndex - lowerIndex)
+  }
+  return results
+}
+
 /** The p-th percentile (0–100) of `values` in any order; see `percentileOfSorted`. */
 export function percentile(values: ArrayLike<number>, p: number): number {
   checkPercentile(p)
@@ -75,47 +108,13 @@ export function percentiles(values: ArrayLike<number>, ps: readonly number[]): n
   return ps.map((p) => percentileOfSorted(sorted, p))
 }
 
-/** Arithmetic mean; NaN for an empty input. */
+/** Arithmetic mean (simple-statistics, with compensated summation); NaN for an empty input. */
 export function mean(values: ArrayLike<number>): number {
-  let sum = 0
-  for (let i = 0; i < values.length; i++) sum += values[i]
-  return sum / values.length
+  // simple-statistics types its inputs as arrays; it only reads length and indices, as typed arrays allow.
+  return values.length === 0 ? Number.NaN : ssMean(values as number[])
 }
 
-/**
- * Sample variance (ddof = 1) by the two-pass formula, which is what numpy's `var(ddof=1)` does and
- * avoids the cancellation of the one-pass sum-of-squares form on latencies with a large offset.
- */
-export function sampleVariance(values: ArrayLike<number>, knownMean = mean(values)): number {
-  let squares = 0
-  for (let i = 0; i < values.length; i++) {
-    const deviation = values[i] - knownMean
-    squares += deviation * deviation
-  }
-  return squares / (values.length - 1)
-}
-
-/**
- * The SPEC §6 summary of one sample: count, mean, sample standard deviation (ddof = 1), min,
- * p50/p90/p95/p99 (numpy linear) and max. Every field but count is null for an empty sample,
- * and stddev is null below two values. One sort serves every percentile.
- */
-export function describe(values: ArrayLike<number>): Distribution {
-  const count = values.length
-  if (count === 0) {
-    return { count: 0, mean: null, stddev: null, min: null, p50: null, p90: null, p95: null, p99: null, max: null }
-  }
-  const sorted = sortedCopy(values)
-  const average = mean(sorted)
-  return {
-    count,
-    mean: average,
-    stddev: count >= 2 ? Math.sqrt(sampleVariance(sorted, average)) : null,
-    min: sorted[0],
-    p50: percentileOfSorted(sorted, 50),
-    p90: percentileOfSorted(sorted, 90),
-    p95: percentileOfSorted(sorted, 95),
-    p99: percentileOfSorted(sorted, 99),
-    max: sorted[count - 1]
-  }
+/** Sample variance (ddof = 1, simple-statistics' two-pass sum of squared deviations, as numpy's `var(ddof=1)`). */
+export function sampleVariance(values: ArrayLike<number>): number {
+  return ssSampleVariance(values as number[])
 }

@@ -1,5 +1,5 @@
 /**
- * Welch's t-test on logarithms, for positive per-trial scalars such as throughput (SPEC §7,
+ * Welch's t-test on logarithms, for positive per-trial scalars such as throughput (docs/file-formats.md, comparison,
  * `"test": "welch-log"`). Throughput noise is multiplicative, so logs make the spread comparable
  * across levels and turn the difference of means into a ratio of geometric means.
  *
@@ -83,8 +83,8 @@ export function welchLogTest(x: ArrayLike<number>, y: ArrayLike<number>, options
   const ratio = Math.exp(difference)
   if (n1 < 2 || n2 < 2) return skipped('too_few_values', ratio)
 
-  const shareX = sampleVariance(logX, meanX) / n1
-  const shareY = sampleVariance(logY, meanY) / n2
+  const shareX = sampleVariance(logX) / n1
+  const shareY = sampleVariance(logY) / n2
   const varianceOfDifference = shareX + shareY
   if (!(varianceOfDifference > 0)) return skipped('zero_variance', ratio)
   const standardError = Math.sqrt(varianceOfDifference)

@@ -1,5 +1,5 @@
 import type { NamedGpuReading } from './nvidia-smi.js'
-import type { GpuReading, GpuTrialSummary } from './types.js'
+import type { GpuReading, GpuTrialSummary } from '../result/telemetry.js'
 
 interface Series {
   sum: number

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import type { GpuReading } from './types.js'
+import type { GpuReading } from '../result/telemetry.js'
 
 /** The clock event reasons' field: renamed from clocks_throttle_reasons in newer drivers, which keep the old name too; older ones know only it. */
 export const REASON_FIELDS = ['clocks_event_reasons.active', 'clocks_throttle_reasons.active'] as const

@@ -1,9 +1,9 @@
 import { monotonicClock, type Clock } from '../clock.js'
 import { GpuWindow } from './gpu-window.js'
 import { startGpuMonitor, type GpuMonitor } from './nvidia-smi.js'
-import type { TelemetrySpec } from './schema.js'
+import type { TelemetrySpec } from '../config/telemetry-schema.js'
 import { createMetricsScraper, ServerMetricsWindow, type MetricsScraper } from './server-metrics.js'
-import type { TelemetrySample, TrialTelemetry } from './types.js'
+import type { TelemetrySample, TrialTelemetry } from '../result/telemetry.js'
 
 /** Samples kept per trial: an hour at the default 1 s. Past it, every other one is dropped and the spacing doubles. */
 export const MAX_SAMPLES_PER_TRIAL = 3600

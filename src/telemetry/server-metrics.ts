@@ -1,7 +1,7 @@
 import { Client } from 'undici'
-import { KNOWN_SERVER_METRICS, type KnownMetric } from './known-metrics.js'
+import { KNOWN_SERVER_METRICS, type KnownMetric } from '../result/known-metrics.js'
 import { isExpositionContentType, parseKnownSeries, type MetricSeries } from './prometheus.js'
-import type { ServerMetricSummary } from './types.js'
+import type { ServerMetricSummary } from '../result/telemetry.js'
 
 /** What one scrape gave: the series, or why there are none (`format`: not the exposition format, so the endpoint is left alone). */
 export type ScrapeResult = { ok: true; series: MetricSeries[] } | { ok: false; reason: 'format' | 'failed' }

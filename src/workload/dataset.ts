@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import type { LengthSpec, Workload } from '../config/workload.js'
 import { InputError } from '../errors.js'
 import { Random } from '../random.js'
-import { EntryScanner, MAX_ENTRY_BYTES, type EntryOffsets } from './entry-scanner.js'
+import { EntryScanner, type EntryOffsets } from './entry-scanner.js'
 import { countTokens, drawLength, shuffledOrder, type PlannedRequest } from './prompts.js'
 import type { DatasetSpec } from './sources.js'
 import type { TextTokenizer } from './tokenizers.js'
@@ -221,4 +221,3 @@ export function planDatasetPrompts(workload: Workload, pool: DatasetPool, trial:
   })
 }
 
-export { MAX_ENTRY_BYTES }

@@ -47,7 +47,6 @@ export const datasetSchema = z.strictObject({
   max_total_tokens: positiveInt.default(2048)
 })
 
-export type ConversationSpec = z.output<typeof conversationSchema>
 export type DatasetSpec = z.output<typeof datasetSchema>
 
 /** What `prompts` resolves to beyond the prompt file of `source: file`. */

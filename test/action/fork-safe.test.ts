@@ -146,6 +146,7 @@ describe('a workflow_run job commenting on a fork\'s pull request', () => {
     github.addPull({ number: 24, headSha: HEAD, headRepository: 'fork/perf', baseRef: 'no-baseline-here' })
     const core = createFakeCore(inputs({ 'pull-request': '24', 'result-path': path }))
     await run(deps(core, github))
+    expect(core.failed).toBeNull()
     expect(core.outputs.verdict).toBe('inconclusive')
     const [comment] = github.commentsOf(24)
     expect(comment!.body).toContain('Candidate summary')

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SERVING_LIKE, syntheticResult, type SyntheticSpec } from '../../bench/synthetic-results.js'
 import type { ActionContext, ActionDeps } from '../../src/action/deps.js'
 import { readSettings } from '../../src/action/settings.js'
+import { compareCommand } from '../../src/commands/compare.js'
 import { InputError } from '../../src/errors.js'
 import { run } from '../../src/main.js'
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
 import { createFakeCore, type FakeCore } from '../__fixtures__/core.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
+import { quietIo } from '../helpers/quiet-io.js'
 
 const context = (overrides: Partial<ActionContext> = {}): ActionContext => ({
   eventName: 'pull_request',
@@ -110,6 +112,13 @@ describe('the action, with its collaborators passed in', () => {
     expect(core.outputs.verdict).toBe('pass')
     // "@" is followed by a zero-width space in Markdown, so a label never mentions anyone.
     expect(core.summaryText).toContain(`main@\u200b9f8e7d6 (run ${runId}, 2026-11-21)`)
+    // The report's "reproduce locally" command compares the files the action left, as a user would run it.
+    const command = /^npx llm-perf-gate compare (.*)$/m.exec(readFileSync(core.outputs['report-markdown-path']!, 'utf8'))
+    expect(command).not.toBeNull()
+    const args = Object.fromEntries([...command![1]!.matchAll(/--(\w+) (\S+)/g)].map(([, flag, value]) => [flag!, value!]))
+    expect(Object.keys(args).sort()).toEqual(['baseline', 'current', 'thresholds'])
+    const exitCode = await compareCommand({ baseline: args.baseline!, current: args.current!, thresholds: args.thresholds! }, quietIo())
+    expect([0, 1, 3]).toContain(exitCode)
   })
 
   test('no baseline found: inconclusive with how to create one, never a silent pass', async () => {

@@ -40,6 +40,27 @@ describe('verdicts on serving-like data', () => {
   })
 })
 
+describe('the verdict rests on the request records', () => {
+  test('stored summaries play no part in the latency statistics: forging them changes nothing', () => {
+    const [a, b] = [side({ seed: 1 }), side({ seed: 2, slowdown: { ttft: 1.25, tpot: 1.25 } })]
+    const forged = structuredClone(b)
+    for (const trial of forged.trials) trial.summary.tpot_ms = { ...trial.summary.tpot_ms, mean: 1, p50: 1, p90: 1, p95: 1, p99: 1 }
+    forged.summary.tpot_ms.p50 = 1
+    forged.summary.ttft_ms.p50 = 1
+    expect(JSON.stringify(compareResults(a, forged, pr))).toBe(JSON.stringify(compareResults(a, b, pr)))
+    expect(compareResults(a, forged, pr).verdict).toBe('fail')
+  })
+
+  test('trials that hold no requests make the verdict inconclusive, never a pass', () => {
+    const a = side({ seed: 1 })
+    const empty = structuredClone(side({ seed: 2 }))
+    for (const trial of empty.trials) trial.requests = []
+    const comparison = compareResults(a, empty, pr)
+    expect(comparison.verdict).toBe('inconclusive')
+    expect(comparison.validity.find((check) => check.check === 'complete' && check.side === 'current')).toMatchObject({ ok: false, detail: '5 of 5 trial(s) hold no request records: there is nothing to compare' })
+  })
+})
+
 describe('the statistics behind each row', () => {
   const baseline = side({ seed: 3 })
   const current = side({ seed: 4, slowdown: { ttft: 1.08, tpot: 1.04 } })
@@ -80,7 +101,8 @@ describe('the statistics behind each row', () => {
   })
 
   test('a p99 from too few requests per trial is inconclusive with the reason', () => {
-    const m = metric(comparison, 'ttft_ms.p99')
+    const withP99: Thresholds = { ...pr, metrics: { ...pr.metrics, 'ttft_ms.p99': { tolerance_pct: 25, gate: 'warn' } } }
+    const m = metric(compareResults(baseline, current, withP99), 'ttft_ms.p99')
     expect(m.status).toBe('inconclusive')
     expect(m.reason).toContain('p99 needs at least 500 values in every trial')
   })

@@ -3,6 +3,7 @@ import { SERVING_LIKE, syntheticResult, type SyntheticSpec } from '../../bench/s
 import { compareResults } from '../../src/compare/compare.js'
 import { pairedTestsPossible, pairingOf } from '../../src/compare/pairs.js'
 import { toComparable } from '../../src/result/columns.js'
+import { describe as describeSample } from '../../src/result/summary.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
 import type { ResultFile } from '../../src/result/types.js'
 import { logRatios, pairedLogTTest, wilcoxonSignedRank } from '../../src/stats/paired.js'
@@ -98,7 +99,11 @@ describe('comparing the two sides of one ab run', () => {
   test('drops a pair where either trial has no value, and says when the pairs left cannot reach significance', () => {
     const run = abRun(8, 1.1)
     const candidate = structuredClone(run.candidate)
-    for (const trial of candidate.trials.slice(0, 3)) trial.summary.tpot_ms.p50 = null
+    // Three trials whose requests had one output token each: they have no TPOT.
+    for (const trial of candidate.trials.slice(0, 3)) {
+      for (const record of trial.requests) record.tpot_ms = null
+      trial.summary.tpot_ms = describeSample([])
+    }
     const m = metric(compareResults(run.baseline, candidate, pr), 'tpot_ms.p50')
     expect(m).toMatchObject({ test: 'wilcoxon-signed-rank', unit: 'pair', mde_pct: null, reason: 'with 5 pairs the smallest attainable p is 0.0625, not below alpha: add trials' })
     expect(m.trials.current).toHaveLength(5)

@@ -40,6 +40,12 @@ describe('thresholds', () => {
     expect(() => loadThresholds(temp('metrics:\n  error_rate: {tolerance_pct: 5}\n'))).toThrow(/error_rate\.max_increase: missing; error_rate is gated by max_increase/)
   })
 
+  test('a file that tests no metric is an error, not a comparison that can only pass', () => {
+    expect(() => loadThresholds(temp('metrics: {}\n'))).toThrow(/metrics: none listed; expected at least one metric with gate: fail or warn/)
+    expect(() => loadThresholds(temp('metrics:\n  tpot_ms.p50: {tolerance_pct: 5, gate: off}\n  error_rate: {gate: off}\n'))).toThrow(/metrics: every gate is off \(tpot_ms\.p50, error_rate\); expected at least one/)
+    expect(loadThresholds(temp('metrics:\n  tpot_ms.p50: {tolerance_pct: 5, gate: warn}\n')).metrics['tpot_ms.p50']!.gate).toBe('warn')
+  })
+
   test('an invalid decision lists the valid ones', () => {
     expect(() => loadThresholds(temp('decision: strict\nmetrics: {}\n'))).toThrow(/decision: got "strict"; expected detect or non-inferiority/)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { environmentChanges, hardwareKey, type FingerprintSide } from '../../src/environment/fingerprint.js'
+import { environmentChanges, hardwareKey, type FingerprintSide } from '../../src/result/fingerprint.js'
 import type { Environment, GpuInfo } from '../../src/result/types.js'
 
 const h100 = (): GpuInfo => ({ name: 'NVIDIA H100 80GB HBM3', memory_total_mib: 81559, driver_version: '550.54.15', cuda_version: '12.4', vendor: 'nvidia' })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COMMENT_BODY_LIMIT, SECTION_PRIORITY, truncateCommentBody, type CommentParts } from '../../src/github/comment-body.js'
+import { COMMENT_BODY_LIMIT, truncateCommentBody, type CommentParts } from '../../src/github/comment-body.js'
+import { SECTION_PRIORITY } from '../../src/report/sections.js'
 import { commentMarker } from '../../src/github/comment.js'
 
 const marker = commentMarker('chat-short')

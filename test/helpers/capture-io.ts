@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import type { CommandIo } from '../../src/commands/io.js'
+import type { CommandIo } from '../../src/process-io.js'
 
 /** Command I/O that keeps what was written, for tests that read the messages. */
 export function captureIo(env: NodeJS.ProcessEnv = {}, signal?: AbortSignal): CommandIo & { out(): string; err(): string } {

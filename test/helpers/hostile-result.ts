@@ -24,7 +24,7 @@ export function hostileResult(seed: number): ResultFile {
   ;(result.workload as Record<string, unknown>).load = { arrival: 'gamma', burstiness: hostile('burstiness'), rate: hostile('rate'), concurrency: hostile('concurrency') }
   result.environment.server = { url: hostile('url'), model: hostile('model'), version: hostile('version'), engine: hostile('engine'), models: [hostile('models')] }
   result.environment.gpu = [{ name: hostile('gpu.name'), memory_total_mib: 81_559, driver_version: hostile('driver') }]
-  result.environment.runner = { os: hostile('os'), release: hostile('release'), arch: hostile('arch'), cpu_model: hostile('cpu'), cpu_count: hostile('cpu_count') as unknown as number, node: hostile('node') }
+  result.environment.runner = { os: hostile('os'), release: hostile('release'), arch: hostile('arch'), cpu_model: hostile('cpu'), cpu_count: 16, node: hostile('node') }
   result.notes = [hostile('note')]
   for (const trial of result.trials) {
     trial.url = hostile('trial.url')

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
-import type { CommandIo } from '../../src/commands/io.js'
+import type { CommandIo } from '../../src/process-io.js'
 import { Random } from '../../src/random.js'
 import type { ResultFile } from '../../src/result/types.js'
 

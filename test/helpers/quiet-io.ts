@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import type { CommandIo } from '../../src/commands/io.js'
+import type { CommandIo } from '../../src/process-io.js'
 
 /** Command I/O whose output is read and dropped, for tests that check files and return values. */
 export function quietIo(): CommandIo {

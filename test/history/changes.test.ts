@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { loadThresholds } from '../../src/config/thresholds.js'
-import { gatedMetrics } from '../../src/commands/history-input.js'
+import { gatedMetrics } from '../../src/history/input.js'
 import { seriesChanges, workloadChanges } from '../../src/history/changes.js'
 import { historyRecordOf, type HistoryRecord } from '../../src/history/record.js'
 import { nightlyResults, type NightlyOptions } from '../helpers/nightly.js'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ALL_METRIC_NAMES } from '../../src/compare/metric-names.js'
+import { ALL_METRIC_NAMES } from '../../src/metrics/metric-names.js'
 import { hardwareKey } from '../../src/history/hardware.js'
 import { commitAndRef, environmentFingerprint, historyRecordOf, runId } from '../../src/history/record.js'
 import { toComparable } from '../../src/result/columns.js'

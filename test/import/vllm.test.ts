@@ -16,7 +16,7 @@ const pythonJson = (value: unknown): string => JSON.stringify(value, (_, v: unkn
 const readPythonJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8').replaceAll('Infinity', '1e999')) as Record<string, unknown>
 
 describe('import --from vllm', () => {
-  test('converts seconds to milliseconds and derives e2e and TPOT as SPEC §5 defines them', () => {
+  test('converts seconds to milliseconds and derives e2e and TPOT as docs/metrics.md defines them', () => {
     const result = importVllm([fixture(1)])
     const first = result.trials[0]!.requests[0]!
     // ttft 0.05 s; first ITLs 0.010, 0.012, 0.011 s; 16 output tokens

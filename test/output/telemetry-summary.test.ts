@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { telemetrySummaryRows } from '../../src/output/telemetry-summary.js'
-import type { TrialTelemetry } from '../../src/telemetry/types.js'
+import type { TrialTelemetry } from '../../src/result/telemetry.js'
 
 const trial = (telemetry?: TrialTelemetry) => ({ duration_s: 10, ...(telemetry !== undefined ? { telemetry } : {}) })
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { Comparison, MetricComparison } from '../../src/compare/types.js'
 import { diagnose, diagnosisSentence } from '../../src/report/diagnosis.js'
-import type { TelemetryDigest } from '../../src/telemetry/digest.js'
+import type { TelemetryDigest } from '../../src/result/telemetry-digest.js'
 
 const digest = (overrides: Partial<TelemetryDigest> = {}): TelemetryDigest => ({
   trials: 3,

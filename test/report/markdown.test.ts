@@ -35,12 +35,17 @@ describe('the Markdown report', () => {
   })
 
   test('a p99 that 200 requests a trial cannot support is "not enough data" and, with a warn gate, not yellow', () => {
-    const p99 = comparison.metrics.find((m) => m.metric === 'ttft_ms.p99')!
+    // The nightly preset warns on TTFT p99, which needs 500 requests a trial (pr warns on p90 instead).
+    const baseline = side({ seed: 1 })
+    const current = side({ seed: 2, slowdown: { ttft: 1.05, tpot: 1.3 } })
+    const nightly = compareResults(baseline, current, loadThresholds('nightly'))
+    const p99 = nightly.metrics.find((m) => m.metric === 'ttft_ms.p99')!
     expect(p99).toMatchObject({ gate: 'warn', status: 'inconclusive', insufficient_data: true })
-    const row = report.sections.find((s) => s.title === 'gated metrics')!.text.split('\n').find((line) => line.startsWith('| TTFT p99'))!
+    const rendered = renderMarkdown({ comparison: nightly, baseline, current })
+    const row = rendered.sections.find((s) => s.title === 'gated metrics')!.text.split('\n').find((line) => line.startsWith('| TTFT p99'))!
     expect(row).toMatch(/\| warn +\| ➖ not enough data +\|$/)
     expect(row).not.toContain('⚠️')
-    expect(body).toContain('"Not enough data" = too few requests a trial for that percentile')
+    expect(joinReport(rendered)).toContain('"Not enough data" = too few requests a trial for that percentile')
   })
 
   test('a pass whose minimum detectable change exceeds the tolerance says what it could not see', () => {

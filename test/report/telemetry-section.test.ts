@@ -5,7 +5,7 @@ import { loadThresholds } from '../../src/config/thresholds.js'
 import { joinReport, renderMarkdown } from '../../src/report/markdown.js'
 import { renderText } from '../../src/report/text.js'
 import type { ResultFile } from '../../src/result/types.js'
-import type { TrialTelemetry } from '../../src/telemetry/types.js'
+import type { TrialTelemetry } from '../../src/result/telemetry.js'
 
 const side = (seed: number, tpot: number): ResultFile => syntheticResult({ ...SERVING_LIKE, seed, trials: 5, trialDrift: 0.01, slowdown: { ttft: 1, tpot } })
 

@@ -117,11 +117,9 @@ describe('a damaged result never compares as a pass', () => {
     }
   })
 
-  // Known gap, kept as a checked fact: the reader does not yet refuse records that contradict
-  // their trial's summary or hold impossible values, and one poisoned trial of five still passes.
-  // Issue #11 item 10 (the strict result schema, branch `house`) closes it: then this property
-  // holds, test.fails reports that, and it becomes a plain test().
-  test.fails('poisoning any of the candidate\'s trials gives anything but a pass', () => {
+  // The reader refuses records that contradict their trial's summary or hold impossible values
+  // (result/schema.ts, result/consistency.ts), so one poisoned trial of five never passes.
+  test('poisoning any of the candidate\'s trials gives anything but a pass', () => {
     const poison = fc.constantFrom(...Object.keys(poisons))
     fc.assert(
       fc.property(fc.array(fc.option(poison, { nil: undefined, freq: 2 }), { minLength: 5, maxLength: 5 }), (plan) => {

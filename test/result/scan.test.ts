@@ -25,20 +25,25 @@ function generator(seed: number): () => number {
 }
 
 // Numbers in every form JSON allows, including the ones the scanner hands to Number().
-const AWKWARD_NUMBERS = [0, -0, 1, 7.142, 0.1 + 0.2, 1e-7, 123456789.123456, 2 ** 53 + 2, 1.7976931348623157e308, 5e-324, 12.5, 1.2345678901234568e18, 0.000001234]
+// Times a result can hold (schema.ts MAX_MS: at most 1e10 ms), awkward to parse: signed zero, binary fractions, the smallest double, 17 significant digits.
+const AWKWARD_NUMBERS = [0, -0, 1, 7.142, 0.1 + 0.2, 1e-7, 123456789.123456, 5e-324, 12.5, 999999999.99999988, 0.000001234]
 
 function record(random: () => number, id: number): Record<string, unknown> {
   const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!
   const ok = random() > 0.15
   const tokens = 1 + Math.floor(random() * 6)
-  const time = (): number | null => (random() < 0.1 ? null : random() < 0.2 ? pick(AWKWARD_NUMBERS) : Math.round(random() * 1e6) / 1e3)
+  const someTime = (): number => (random() < 0.2 ? pick(AWKWARD_NUMBERS) : Math.round(random() * 1e6) / 1e3)
+  const time = (): number | null => (random() < 0.1 ? null : someTime())
+  // A success has a first token, and its last token no earlier (schema.ts successProblem).
+  const ttft = ok ? someTime() : time()
+  const e2e = ok ? ttft! + Math.round(random() * 1e5) / 1e3 : time()
   const fields: Record<string, unknown> = {
     id,
     scheduled_ms: Math.round(random() * 1e5) / 100,
     sent_ms: random() * 1000,
     client_queue_ms: time(),
-    ttft_ms: time(),
-    e2e_ms: time(),
+    ttft_ms: ttft,
+    e2e_ms: e2e,
     tpot_ms: time(),
     itl_ms: Array.from({ length: random() < 0.1 ? 0 : tokens }, () => (random() < 0.1 ? pick(AWKWARD_NUMBERS) : Math.round(random() * 2e4) / 1e3)),
     input_tokens: Math.floor(random() * 600),

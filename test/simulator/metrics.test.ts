@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
 import { SIMULATOR_PROFILES, startSimulator, type SimulatorProfile } from '../../src/simulator/index.js'
-import { KNOWN_SERVER_METRICS } from '../../src/telemetry/known-metrics.js'
+import { KNOWN_SERVER_METRICS } from '../../src/result/known-metrics.js'
 import { parseKnownSeries } from '../../src/telemetry/prometheus.js'
 import { CHAT_PATH, post, readTimed } from './http.js'
 

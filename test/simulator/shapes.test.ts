@@ -181,7 +181,7 @@ describe('the cheap endpoints', () => {
     const body = await (await fetch(`${simulator.url}/v1/models`)).json()
     expect(body).toEqual({
       object: 'list',
-      data: [{ id: MODEL, object: 'model', created: expect.any(Number), owned_by: 'vllm', root: MODEL, parent: null, max_model_len: FAST.maxModelLen, permission: [] }]
+      data: [{ id: MODEL, object: 'model', created: expect.any(Number), owned_by: 'llm-perf-gate-simulator', root: MODEL, parent: null, max_model_len: FAST.maxModelLen, permission: [] }]
     })
   })
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { Random } from '../../src/random.js'
-import { bootstrapRelativeChange, bootstrapRelativeChanges, bootstrapTrialScalars, type BootstrapStatistic } from '../../src/stats/index.js'
+import { bootstrapSide, relativeChangeIntervals, type BootstrapStatistic } from '../../src/stats/bootstrap.js'
 
 function side(seed: number, scale: number): number[][] {
   const random = new Random(seed, 'speed')
@@ -27,6 +27,10 @@ function measure(run: () => void): string {
   return `${(performance.now() - wallStart).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`
 }
 
+function intervals(baseline: number[][], current: number[][], statistics: BootstrapStatistic[]) {
+  return relativeChangeIntervals(bootstrapSide(baseline, statistics, { seed: 1, stream: 'baseline' }), bootstrapSide(current, statistics, { seed: 1, stream: 'current' }), statistics.length)
+}
+
 const family: BootstrapStatistic[] = [{ kind: 'mean' }, ...[50, 90, 95, 99].map((p) => ({ kind: 'percentile' as const, p }))]
 
 describe.skipIf(process.env.STATS_BENCH === undefined)('bootstrap speed', () => {
@@ -35,7 +39,7 @@ describe.skipIf(process.env.STATS_BENCH === undefined)('bootstrap speed', () => 
   it('computes 30 intervals as 6 metrics × 5 statistics sharing resamples', () => {
     const time = measure(() => {
       for (const { baseline, current } of metrics) {
-        for (const result of bootstrapRelativeChanges(baseline, current, family, { seed: 1 })) expect(result.ok).toBe(true)
+        for (const result of intervals(baseline, current, family)) expect(result.ok).toBe(true)
       }
     })
     console.log(`6 metrics × 5 statistics, shared resamples: ${time}`)
@@ -43,15 +47,8 @@ describe.skipIf(process.env.STATS_BENCH === undefined)('bootstrap speed', () => 
 
   it('computes 30 intervals one statistic at a time', () => {
     const time = measure(() => {
-      for (const { baseline, current } of metrics) for (const statistic of family) bootstrapRelativeChange(baseline, current, statistic, { seed: 1 })
+      for (const { baseline, current } of metrics) for (const statistic of family) intervals(baseline, current, [statistic])
     })
     console.log(`30 single-statistic calls: ${time}`)
-  })
-
-  it('computes 10 per-trial scalar intervals', () => {
-    const time = measure(() => {
-      for (let metric = 0; metric < 10; metric++) bootstrapTrialScalars([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [2, 3, 4, 5, 6, 7, 8, 9, 10, 11], { seed: metric })
-    })
-    console.log(`10 per-trial scalar intervals: ${time}`)
   })
 })

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Random } from '../../src/random.js'
-// The modules themselves rather than the index: these need no @stdlib distributions, and loading
-// them costs a quarter of a second per test file.
-import { bootstrapRelativeChange, bootstrapRelativeChanges, bootstrapSide, bootstrapTrialScalars, expandedConfidence, type BootstrapStatistic, type RelativeChangeInterval } from '../../src/stats/bootstrap.js'
+import { bootstrapSide, expandedConfidence, relativeChangeIntervals, type BootstrapStatistic, type RelativeChangeInterval, type RelativeChangeResult, type SideOptions } from '../../src/stats/bootstrap.js'
 import { percentile } from '../../src/stats/percentile.js'
 
 /** Trials of lognormal latencies with AR(1) drift inside each trial and a per-trial level. */
@@ -18,14 +16,24 @@ function latencyTrials(seed: number, trials: number, requests: number, scale = 1
   })
 }
 
-const interval = (result: ReturnType<typeof bootstrapRelativeChange>): RelativeChangeInterval => {
+type Options = Omit<SideOptions, 'stream'> & { confidence?: number }
+
+/** Each statistic's interval as compare gets it: each side resampled on its own stream, then paired in order. */
+function bootstrapRelativeChanges(baseline: ReadonlyArray<ArrayLike<number>>, current: ReadonlyArray<ArrayLike<number>>, statistics: readonly BootstrapStatistic[], { confidence, ...options }: Options): RelativeChangeResult[] {
+  return relativeChangeIntervals(bootstrapSide(baseline, statistics, { ...options, stream: 'baseline' }), bootstrapSide(current, statistics, { ...options, stream: 'current' }), statistics.length, confidence)
+}
+
+const bootstrapRelativeChange = (baseline: ReadonlyArray<ArrayLike<number>>, current: ReadonlyArray<ArrayLike<number>>, statistic: BootstrapStatistic, options: Options): RelativeChangeResult =>
+  bootstrapRelativeChanges(baseline, current, [statistic], options)[0]!
+
+const interval = (result: RelativeChangeResult): RelativeChangeInterval => {
   if (!result.ok) throw new Error(`no interval: ${result.reason}`)
   return result
 }
 
 const p50: BootstrapStatistic = { kind: 'percentile', p: 50 }
 
-describe('bootstrapRelativeChange', () => {
+describe('bootstrap intervals of a relative change', () => {
   const baseline = latencyTrials(1, 5, 400)
   const current = latencyTrials(2, 5, 400, 1.2)
 
@@ -147,44 +155,6 @@ describe('bootstrapRelativeChange', () => {
       if (result.lowPct <= 0 && result.highPct >= 0) covered++
     }
     expect(covered).toBeGreaterThanOrEqual(32)
-  })
-})
-
-describe('bootstrapTrialScalars', () => {
-  const baseline = [1010, 998, 1003, 1015, 992, 1001]
-  const current = baseline.map((value) => value * 0.9)
-
-  it('gives identical numbers for the same inputs and seed', () => {
-    expect(bootstrapTrialScalars(baseline, current, { seed: 3 })).toEqual(bootstrapTrialScalars(baseline, current, { seed: 3 }))
-  })
-
-  it('estimates a 10% throughput drop at -10% with an interval that covers it', () => {
-    const result = interval(bootstrapTrialScalars(baseline, current, { seed: 3 }))
-    expect(result.estimatePct).toBeCloseTo(-10, 10)
-    expect(result.lowPct).toBeLessThan(-10)
-    expect(result.highPct).toBeGreaterThan(-10)
-    expect(result.highPct - result.lowPct).toBeLessThan(3)
-  })
-
-  it('combines trials by mean, median or geometric mean as asked', () => {
-    const base = [1, 2, 4]
-    const cur = [2, 4, 8]
-    for (const statistic of ['mean', 'median', 'geometric-mean'] as const) {
-      expect(interval(bootstrapTrialScalars(base, cur, { seed: 1, statistic, iterations: 100 })).estimatePct).toBeCloseTo(100, 10)
-    }
-    // mean 2.333 → 3: +28.6%; median 2 → 2: 0%
-    expect(interval(bootstrapTrialScalars(base, [1, 2, 6], { seed: 1, statistic: 'mean', iterations: 100 })).estimatePct).toBeCloseTo((100 * (3 - 7 / 3)) / (7 / 3), 10)
-    expect(interval(bootstrapTrialScalars(base, [1, 2, 6], { seed: 1, statistic: 'median', iterations: 100 })).estimatePct).toBe(0)
-  })
-
-  it('has a zero-width interval when every trial of each side is the same', () => {
-    const result = interval(bootstrapTrialScalars([5, 5, 5], [6, 6, 6], { seed: 1, iterations: 100 }))
-    expect([result.lowPct, result.estimatePct, result.highPct]).toEqual([20, 20, 20])
-  })
-
-  it('says why there is no interval for no trials or a zero baseline', () => {
-    expect(bootstrapTrialScalars([], [1], { seed: 1 })).toMatchObject({ ok: false, reason: 'empty_sample' })
-    expect(bootstrapTrialScalars([0, 0], [1, 2], { seed: 1, iterations: 10 })).toMatchObject({ ok: false, reason: 'baseline_zero' })
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { minimumDetectableChange, minimumDetectableChangeFromSpread, minimumExactMannWhitneyP } from '../../src/stats/index.js'
+import { minimumDetectableChange, minimumDetectableChangeFromSpread, minimumExactMannWhitneyP } from '../../src/stats/detectable-effect.js'
 import { loadFixture, relativeError } from './fixtures.js'
 
 interface DetectableCase {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mannWhitneyU } from '../../src/stats/index.js'
+import { mannWhitneyU } from '../../src/stats/mann-whitney.js'
 import { untiedUCdf } from '../../src/stats/u-distribution.js'
 import { loadFixture, relativeError } from './fixtures.js'
 

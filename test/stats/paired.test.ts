@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { logRatios, minimumDetectablePairedChange, minimumExactSignedRankP, pairedLogTTest, signedRankCdf, wilcoxonSignedRank } from '../../src/stats/index.js'
+import { minimumDetectablePairedChange } from '../../src/stats/detectable-effect.js'
+import { logRatios, minimumExactSignedRankP, pairedLogTTest, signedRankCdf, wilcoxonSignedRank } from '../../src/stats/paired.js'
 import { loadFixture, relativeError } from './fixtures.js'
 
 interface PairedCase {

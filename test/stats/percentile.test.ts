@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describe as describeSample, percentile, percentileOfSorted, percentiles, sortedCopy } from '../../src/stats/percentile.js'
+import { describe as describeSample } from '../../src/result/summary.js'
+import { percentile, percentilesBySelection, percentileOfSorted, percentiles, sortedCopy } from '../../src/stats/percentile.js'
 import { loadFixture, relativeError } from './fixtures.js'
 
 interface PercentileCase {
@@ -25,6 +26,22 @@ describe('percentile', () => {
       expect(got).toEqual(testCase.expected)
     })
   }
+
+  for (const testCase of fixture.cases) {
+    it(`matches numpy.percentile bit for bit by selection too: ${testCase.name}`, () => {
+      expect(percentilesBySelection(Float64Array.from(testCase.values), testCase.percentiles)).toEqual(testCase.expected)
+    })
+  }
+
+  it('gives by selection what the sort gives, on samples with ties, with percentiles asked in any order', () => {
+    let state = 7
+    const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647
+    for (const n of [1, 2, 3, 10, 601, 5000]) {
+      const values = Float64Array.from({ length: n }, () => Math.round(next() * 40))
+      const ps = [99, 50, 0, 100, 90, 12.5, 95, 50]
+      expect(percentilesBySelection(values.slice(), ps), `n ${n}`).toEqual(ps.map((p) => percentile(values, p)))
+    }
+  })
 
   it('gives the minimum at 0 and the maximum at 100', () => {
     const values = [8, -2, 5, 11, 3]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { studentTQuantile, welchLogTest } from '../../src/stats/index.js'
+import { studentTQuantile } from '../../src/stats/distributions.js'
+import { welchLogTest } from '../../src/stats/welch.js'
 import { loadFixture, relativeError } from './fixtures.js'
 
 interface WelchCase {

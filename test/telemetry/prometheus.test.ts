@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KNOWN_SERVER_METRICS } from '../../src/telemetry/known-metrics.js'
+import { KNOWN_SERVER_METRICS } from '../../src/result/known-metrics.js'
 import { isExpositionContentType, parseKnownSeries } from '../../src/telemetry/prometheus.js'
 import { vllmExposition } from '../helpers/metrics-server.js'
 

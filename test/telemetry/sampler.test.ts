@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { DEFAULT_TELEMETRY, type TelemetrySpec } from '../../src/telemetry/schema.js'
+import { DEFAULT_TELEMETRY, type TelemetrySpec } from '../../src/config/telemetry-schema.js'
 import type { MetricSeries } from '../../src/telemetry/prometheus.js'
 import { openTelemetry, type TelemetryDeps, type TelemetrySession } from '../../src/telemetry/sampler.js'
-import type { TrialTelemetry } from '../../src/telemetry/types.js'
+import type { TrialTelemetry } from '../../src/result/telemetry.js'
 import { stubFakeNvidiaSmi } from '../helpers/fake-nvidia-smi.js'
 import { startMetricsServer, vllmExposition, type MetricsServer } from '../helpers/metrics-server.js'
 
