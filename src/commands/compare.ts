@@ -10,6 +10,8 @@ import type { ResultLike } from '../result/columns.js'
 import { readResultFile } from '../result/io.js'
 import { readComparableResults } from '../result/load.js'
 import type { WorkerRead } from '../result/read-ahead.js'
+import { sniffSchema } from '../sweep/sniff.js'
+import { SWEEP_SCHEMA } from '../sweep/types.js'
 import type { CommandIo } from './io.js'
 
 export const FORMATS = ['text', 'markdown', 'json', 'html'] as const
@@ -48,6 +50,8 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
+  const schemas = { baseline: sniffSchema(options.baseline), current: sniffSchema(options.current) }
+  if (schemas.baseline === SWEEP_SCHEMA || schemas.current === SWEEP_SCHEMA) return (await import('./compare-sweep.js')).compareSweepCommand(options, thresholds, format as ReportFormat, schemas, io)
   // The HTML report draws each request over time: it reads the request records, which the other formats never hold.
   const [baseline, current] =
     format === 'html'
