@@ -5,6 +5,7 @@ import { planLegs, type Leg } from './action/legs.js'
 import { setOutputs, type LegOutcome } from './action/outputs.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
+import { runSweepLeg } from './action/sweep.js'
 import { resolveTrigger, type Trigger } from './action/trigger.js'
 import { runAb } from './commands/ab.js'
 import { runAndWrite } from './commands/run.js'
@@ -47,6 +48,7 @@ function logBaseline(settings: ActionSettings, deps: ActionDeps, baseline: Resol
 async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigger: Trigger | null): Promise<{ outcome: LegOutcome; failure: string | null }> {
   const { settings, key } = leg
   const { core } = deps
+  if (settings.mode === 'sweep') return runSweepLeg(leg, deps, thresholds, trigger!)
   if (settings.mode === 'run' || settings.mode === 'baseline') {
     const result = await measure(settings, deps, workloadOf(settings, deps))
     // The name is the workload file's, which allows only letters, digits, '.', '_' and '-'.

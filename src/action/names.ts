@@ -15,7 +15,9 @@ export const INPUTS = {
   failOn: 'fail-on',
   resultPath: 'result-path',
   pullRequest: 'pull-request',
-  key: 'key'
+  key: 'key',
+  concurrency: 'concurrency',
+  rates: 'rates'
 } as const
 
 export const OUTPUTS = {
@@ -27,6 +29,6 @@ export const OUTPUTS = {
   regressions: 'regressions'
 } as const
 
-export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab'] as const
+export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab', 'sweep'] as const
 export const COMMENT_MODES = ['true', 'false', 'on-regression'] as const
 export const FAIL_ON = ['regression', 'inconclusive', 'never'] as const
