@@ -21,7 +21,7 @@ export interface SweepReportInput {
   reproduce?: string
 }
 
-const percent = (share: number): string => `${(100 * share).toFixed(share === 1 ? 0 : 1)}%`
+const percent = (share: number): string => `${Number((100 * share).toFixed(1))}%`
 const ms = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : `${formatNumber(value)} ms`)
 
 /** The SLO metric a sweep's curve is drawn for: the one that limited a capacity, else the first the workload sets. */
