@@ -25,7 +25,7 @@ export interface SweepOptions {
   signal?: AbortSignal
   /** Thresholds' validity.max_error_rate: beyond it a step's miss is put down to errors. */
   maxErrorRate: number
-  /** Called with the sweep so far after every step (write it there). */
+  /** Called with the sweep so far after every step, and once more when stopped between steps (write it there). */
   onStep?: (sweep: SweepFile) => void
   hostCounters?: TrialOptions['hostCounters']
 }
@@ -104,6 +104,11 @@ export async function runSweep(sweep: SweepWorkload, plan: SweepPlan, options: S
     file = assembleSweep(sweep, plan, steps, rule, aborted(), createdAt)
     options.observer?.stepDone?.(step)
     options.onStep?.(file)
+  }
+  // Stopped between two steps: the file says the plan was not finished.
+  if (aborted() && file.interrupted !== true && nextLoad(plan, ran) !== null) {
+    file = assembleSweep(sweep, plan, steps, rule, true, createdAt)
+    if (steps.length > 0) options.onStep?.(file)
   }
   return file
 }
