@@ -4,7 +4,7 @@
  * holds and the next step above it, which does not, interpolated linearly in load on the SLO
  * metric's quantile at the attainment level (p99 TPOT for `tpot_ms` at 0.99). Each trial index
  * (trial i of every step) gives a capacity of its own by the same rule; the interval is a
- * t-interval over those, and `compare` tests them. Pure: no I/O.
+ * t-interval around the capacity from their spread, and `compare` tests them. Pure: no I/O.
  */
 import { quickselect } from 'simple-statistics'
 import { countsAsSent, meetsSlo } from '../metrics/summary.js'
@@ -214,7 +214,7 @@ export function computeCapacity({ kind, steps, rule }: CapacityInput): Capacity 
     if (present.length === 0) return null
     return locate(present.map((step) => step.load), (i) => judgeStep([present[i]!.trials[t]!], rule), rule.slo).load
   })
-  const interval = trialInterval(perTrial, loads[loads.length - 1]!)
+  const interval = trialInterval(perTrial, point.load, loads[loads.length - 1]!)
   const notes: string[] = []
   if (point.load === null) {
     const outcome = outcomes[0]!
@@ -245,21 +245,23 @@ export function computeCapacity({ kind, steps, rule }: CapacityInput): Capacity 
 }
 
 /**
- * A t-interval over the trials' own capacities, on logarithms (the gate's Welch test reads the
- * same values the same way). Trials are the unit of replication: requests of one trial share its
- * server state (drift, a slow period, a pause of the client). A percentile bootstrap over trials
- * was tried first and set aside: with 3–5 trials a step it has a handful of distinct resamples,
- * and a pooled p99 resampled with repeated trials reaches less far into the tail than the pooled
- * p99 itself, so its interval sat wholly above the estimate.
+ * The interval: the capacity's standard error from the spread of the trials' own capacities (on
+ * logarithms, sd / √k with k trials, as the gate's Welch test reads them), around the capacity
+ * itself, with Student's t on k - 1 degrees of freedom. Trials are the unit of replication:
+ * requests of one trial share its server state (drift, a slow period, a pause of the client).
+ * Centred on the pooled capacity rather than on the trials' mean, since a p99 of k trials pooled
+ * reaches further into the tail than each trial's own, and an interval that missed its own
+ * estimate would mislead. A percentile bootstrap over trials was tried first and set aside: with
+ * 3–5 trials a step it has a handful of distinct resamples, and its interval sat above the estimate.
  */
-function trialInterval(trials: ReadonlyArray<number | null>, highestLoad: number): { low: number | null; high: number | null; note: string | null } {
+function trialInterval(trials: ReadonlyArray<number | null>, point: number | null, highestLoad: number): { low: number | null; high: number | null; note: string | null } {
+  if (point === null || point <= 0) return { low: null, high: null, note: null }
   const values = trials.filter((value): value is number => value !== null && value > 0)
   const missing = trials.length - values.length
   const missingNote = missing > 0 ? `${missing} of ${trials.length} trials had no capacity of their own (their lowest load missed the SLO) and are left out of the interval` : null
   if (values.length < 2) return { low: null, high: null, note: missingNote ?? 'one trial a step: no interval (the trials are the unit of replication)' }
   const logs = values.map(Math.log)
-  const center = mean(logs)
-  const halfWidth = studentTQuantile((1 + CAPACITY_CONFIDENCE) / 2, logs.length - 1) * Math.sqrt(sampleVariance(logs, center) / logs.length)
+  const halfWidth = studentTQuantile((1 + CAPACITY_CONFIDENCE) / 2, logs.length - 1) * Math.sqrt(sampleVariance(logs, mean(logs)) / logs.length)
   const notes = [missingNote, values.some((value) => value >= highestLoad) ? `a trial held the SLO at every load: its capacity is a lower bound` : null].filter((note) => note !== null)
-  return { low: Math.exp(center - halfWidth), high: Math.exp(center + halfWidth), note: notes.length === 0 ? null : `interval: ${notes.join('; ')}` }
+  return { low: point * Math.exp(-halfWidth), high: point * Math.exp(halfWidth), note: notes.length === 0 ? null : `interval: ${notes.join('; ')}` }
 }

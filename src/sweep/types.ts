@@ -65,7 +65,7 @@ export interface Capacity {
   load_kind: LoadKind
   /** The highest load at which the SLO holds, interpolated; null when even the lowest load misses it. */
   load: number | null
-  /** A t-interval (on logarithms) over the trials' own capacities (docs/sweeps.md); null with fewer than two of them. */
+  /** A t-interval around `load`, its standard error from the spread of the trials' own capacities (on logarithms; docs/sweeps.md); null with fewer than two of them, or no capacity. */
   ci_low: number | null
   ci_high: number | null
   confidence: number

@@ -93,7 +93,7 @@ describe('the capacity', () => {
     expect(capacity.note).toMatch(/concurrency 8 failed 25% of its requests \(max_error_rate 5%\): limited by errors/)
   })
 
-  test('each trial index has its own capacity, and the interval is a t-interval over them on logarithms', () => {
+  test('each trial index has its own capacity; the interval is the capacity\'s, its standard error from their spread on logarithms', () => {
     const tpots = [7.0, 7.2, 6.8]
     // Trial t's TPOT at 6 streams differs, at 8 streams is 8.0 for all: its capacity is 6 + 2 (7.5 - x) / (8 - x).
     const steps: StepSloData[] = [
@@ -106,9 +106,10 @@ describe('the capacity', () => {
     const logs = expected.map(Math.log)
     const center = logs.reduce((a, b) => a + b) / 3
     const sd = Math.sqrt(logs.reduce((sum, x) => sum + (x - center) ** 2, 0) / 2)
-    // t(0.975, 2) = 4.302653
-    expect(capacity.ci_low).toBeCloseTo(Math.exp(center - (4.302653 * sd) / Math.sqrt(3)), 4)
-    expect(capacity.ci_high).toBeCloseTo(Math.exp(center + (4.302653 * sd) / Math.sqrt(3)), 4)
+    // Pooled, the p99 at 6 streams is 7.2 ms (the worst trial's): the capacity is that trial's. t(0.975, 2) = 4.302653.
+    expect(capacity.load).toBeCloseTo(expected[1]!, 10)
+    expect(capacity.ci_low).toBeCloseTo(expected[1]! * Math.exp((-4.302653 * sd) / Math.sqrt(3)), 4)
+    expect(capacity.ci_high).toBeCloseTo(expected[1]! * Math.exp((4.302653 * sd) / Math.sqrt(3)), 4)
   })
 
   test('one trial a step has no interval, and says why', () => {
