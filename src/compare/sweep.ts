@@ -140,10 +140,11 @@ function sweepValidity(sweep: SweepFile, side: 'baseline' | 'current', threshold
 
 const relative = (baseline: number | null, current: number | null): number | null => (baseline === null || current === null || baseline === 0 ? null : (100 * (current - baseline)) / baseline)
 
+const round = (value: number): string => String(Number(value.toPrecision(3)))
+
 /** A side's capacity in words: "concurrency 6.8 (95% CI 6.1–7.4), limited by latency (TPOT p99)". */
 export function describeCapacity(capacity: Capacity): string {
   if (capacity.load === null) return `none: ${capacity.note ?? 'even the lowest load misses the SLO'}`
-  const round = (value: number): string => String(Number(value.toPrecision(3)))
   const interval = capacity.ci_low !== null && capacity.ci_high !== null ? ` (${Math.round(capacity.confidence * 100)}% CI ${round(capacity.ci_low)}–${round(capacity.ci_high)})` : ''
   const limit =
     capacity.beyond_tested === true
@@ -154,7 +155,7 @@ export function describeCapacity(capacity: Capacity): string {
           ? `, limited by latency (${quantileLabel(capacity.metric, capacity.attainment)})`
           : ''
   const throughput = capacity.request_throughput !== null ? `, ${round(capacity.request_throughput)} req/s` : ''
-  return `${describeLoadStep(capacity.load_kind, capacity.load).replace(/[\d.]+/, round(capacity.load))}${interval}${limit}${throughput}`
+  return `${describeLoadStep(capacity.load_kind, Number(capacity.load.toPrecision(3)))}${interval}${limit}${throughput}`
 }
 
 type CapacitySpec = { tolerance_pct?: number | undefined; gate: 'fail' | 'warn' | 'off' }
@@ -185,8 +186,8 @@ function capacityMetric(baseline: SweepFile, current: SweepFile, spec: CapacityS
       a.load === null && b.load === null
         ? 'neither sweep met the SLO at its lowest load'
         : a.load === null
-          ? `the baseline missed the SLO even at its lowest load (${lowest(baseline) ?? '?'}), the candidate holds it up to ${b.load}`
-          : `the candidate missed the SLO even at its lowest load (${lowest(current) ?? '?'}), the baseline held it up to ${a.load}`
+          ? `the baseline missed the SLO even at its lowest load (${lowest(baseline) ?? '?'}), the candidate holds it up to ${round(b.load!)}`
+          : `the candidate missed the SLO even at its lowest load (${lowest(current) ?? '?'}), the baseline held it up to ${round(a.load)}`
     return { ...common, ci_low_pct: null, ci_high_pct: null, p_value: null, test: 'threshold', unit: 'trial', mde_pct: null, reason }
   }
   const alphaPerTest = thresholds.alpha / Math.max(1, tested)
@@ -219,8 +220,8 @@ function thresholdStatus(baselineSweep: SweepFile, currentSweep: SweepFile): { s
   const [a, b] = [baselineSweep.capacity.load, currentSweep.capacity.load]
   const lowest = (sweep: SweepFile): number => byLoad(sweep)[0]?.load ?? Infinity
   if (a === null && b === null) return { status: 'inconclusive' }
-  if (a !== null) return lowest(currentSweep) <= a ? { status: 'regressed' } : { status: 'inconclusive', reason: `the candidate's lowest load (${lowest(currentSweep)}) is above the baseline's capacity (${a}): run it at lower loads` }
-  return lowest(baselineSweep) <= b! ? { status: 'improved' } : { status: 'inconclusive', reason: `the baseline's lowest load (${lowest(baselineSweep)}) is above the candidate's capacity (${b}): run it at lower loads` }
+  if (a !== null) return lowest(currentSweep) <= a ? { status: 'regressed' } : { status: 'inconclusive', reason: `the candidate's lowest load (${lowest(currentSweep)}) is above the baseline's capacity (${round(a)}): run it at lower loads` }
+  return lowest(baselineSweep) <= b! ? { status: 'improved' } : { status: 'inconclusive', reason: `the baseline's lowest load (${lowest(baselineSweep)}) is above the candidate's capacity (${round(b!)}): run it at lower loads` }
 }
 
 /** Compares a current sweep with a baseline sweep under a thresholds file. Pure and deterministic. */
