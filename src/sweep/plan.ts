@@ -1,14 +1,15 @@
 /**
  * Which loads a sweep runs (SPEC §15): a list given by the user, or found automatically by
- * doubling the concurrency from one stream until the SLO breaks, then bisecting between the last
- * load that held and the first that did not. Pure: the runner asks for the next load.
+ * doubling the concurrency from one stream until the SLO breaks (a miss confirmed by the next
+ * doubling), then bisecting between the last load that held and the first that did not. Pure:
+ * the runner asks for the next load.
  */
 import { InputError } from '../errors.js'
 import type { LoadKind, SweepPlan } from './types.js'
 
 /** Bisection steps after the doubling: from a bracket [8, 16], three reach a width of one stream. */
 export const DEFAULT_REFINE_STEPS = 3
-/** The most steps an automatic sweep runs: doubling from 1 to 256 is 9 of them, refining 3 more. */
+/** The most steps an automatic sweep runs: doubling from 1 to 256 is 9 of them (a confirming step included), refining 3 more. */
 export const DEFAULT_MAX_STEPS = 12
 /** Doubling stops here (or at the requests per trial, if fewer: more streams than requests never fill). */
 export const DEFAULT_MAX_LOAD = 256
@@ -66,9 +67,12 @@ export function autoStopNote(plan: SweepPlan, ran: readonly RanStep[]): string |
 
 /**
  * The next load to run, or null when the sweep is done. A grid runs its list in order. The
- * automatic plan doubles from `start` while every step holds (up to `max_load`); once one misses,
- * it bisects between the highest load that held below the lowest that missed and that load, for
- * `refine_steps` steps or until they are one stream apart. Never more than `max_steps` in all.
+ * automatic plan doubles from `start` while the SLO holds (up to `max_load`). A miss is confirmed
+ * by one more doubling: a pause of the client's machine only adds latency, so a lone miss at a low
+ * load is likelier noise than the server's limit, and the step at twice the load is among the
+ * quickest to run. Once a miss is confirmed (or cannot be, at `max_load`) it bisects between the
+ * highest load that held and the lowest above it that missed, for `refine_steps` steps or until
+ * they are one stream apart. Never more than `max_steps` in all.
  */
 export function nextLoad(plan: SweepPlan, ran: readonly RanStep[]): NextLoad | null {
   if (plan.mode === 'grid') {
@@ -78,15 +82,19 @@ export function nextLoad(plan: SweepPlan, ran: readonly RanStep[]): NextLoad | n
   const { start, max_load: maxLoad, refine_steps: refineSteps, max_steps: maxSteps } = plan.auto
   if (ran.length >= maxSteps) return null
   if (ran.length === 0) return { load: start, phase: 'double' }
-  const missed = ran.filter((step) => !step.holds).map((step) => step.load)
-  if (missed.length === 0) {
-    const highest = Math.max(...ran.map((step) => step.load))
-    return highest >= maxLoad ? null : { load: Math.min(highest * 2, maxLoad), phase: 'double' }
+  const highestRun = Math.max(...ran.map((step) => step.load))
+  const held = ran.filter((step) => step.holds).map((step) => step.load)
+  const below = held.length === 0 ? null : Math.max(...held)
+  const missedAbove = ran.filter((step) => !step.holds && (below === null || step.load > below)).map((step) => step.load)
+  const double = (): NextLoad | null => (highestRun >= maxLoad ? null : { load: Math.min(highestRun * 2, maxLoad), phase: 'double' })
+  if (missedAbove.length === 0) return double()
+  // One miss above the highest load that held: confirm it at twice the load.
+  if (missedAbove.length === 1) {
+    const confirm = double()
+    if (confirm !== null) return confirm
   }
-  const above = Math.min(...missed)
-  const held = ran.filter((step) => step.holds && step.load < above).map((step) => step.load)
-  if (held.length === 0) return null
-  const below = Math.max(...held)
+  if (below === null) return null
+  const above = Math.min(...missedAbove)
   const refined = ran.filter((step) => step.phase === 'refine').length
   if (refined >= refineSteps || above - below <= 1) return null
   return { load: Math.floor((below + above) / 2), phase: 'refine' }

@@ -29,15 +29,21 @@ function drive(plan: SweepPlan, holds: (load: number) => boolean): RanStep[] {
 }
 
 describe('the automatic plan', () => {
-  test('doubles from one stream until the SLO breaks, then bisects a few steps', () => {
+  test('doubles from one stream until the SLO breaks, confirms the miss one doubling up, then bisects a few steps', () => {
     const ran = drive(autoPlan(200), (load) => load <= 7)
-    expect(ran.map((step) => step.load)).toEqual([1, 2, 4, 8, 6, 7])
-    expect(ran.map((step) => step.phase)).toEqual(['double', 'double', 'double', 'double', 'refine', 'refine'])
+    expect(ran.map((step) => step.load)).toEqual([1, 2, 4, 8, 16, 6, 7])
+    expect(ran.map((step) => step.phase)).toEqual(['double', 'double', 'double', 'double', 'double', 'refine', 'refine'])
   })
 
-  test('bisects at most refine_steps times', () => {
+  test('a lone miss below the limit (a pause of the client) does not end the doubling', () => {
+    const ran = drive(autoPlan(200), (load) => load <= 7 && load !== 2)
+    expect(ran.map((step) => step.load)).toEqual([1, 2, 4, 8, 16, 6, 7])
+    expect(drive(autoPlan(200), (load) => load <= 7 && load !== 1).map((step) => step.load)).toEqual([1, 2, 4, 8, 16, 6, 7])
+  })
+
+  test('bisects at most refine_steps times, within the default bound of steps', () => {
     const ran = drive(autoPlan(1000), (load) => load <= 100)
-    expect(ran.map((step) => step.load)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 96, 112, 104])
+    expect(ran.map((step) => step.load)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 96, 112, 104])
   })
 
   test('never runs more than max_steps, and says it stopped there', () => {
@@ -55,8 +61,12 @@ describe('the automatic plan', () => {
     expect(autoStopNote(plan, ran)).toMatch(/held up to concurrency 20/)
   })
 
-  test('stops at once when one stream already misses', () => {
-    expect(drive(autoPlan(100), () => false).map((step) => step.load)).toEqual([1])
+  test('stops when one stream misses and two do too', () => {
+    expect(drive(autoPlan(100), () => false).map((step) => step.load)).toEqual([1, 2])
+  })
+
+  test('a miss at the load ceiling is not confirmed: it bisects below it', () => {
+    expect(drive(autoPlan(16), (load) => load <= 12).map((step) => step.load)).toEqual([1, 2, 4, 8, 16, 12, 14, 13])
   })
 
   test('fewer than two steps is refused', () => {
