@@ -56,7 +56,7 @@ for (const factor of SLOWDOWNS) {
       for (let k = 0; k < repeats; k++) {
         const { sweep, seconds } = await sweepOnce(simulator.url, plan)
         row.capacities.push(sweep.capacity.load)
-        row.intervals.push(`${fmt(sweep.capacity.ci_low)}–${fmt(sweep.capacity.ci_high)}`)
+        row.intervals.push(sweep.capacity.ci_low === null || sweep.capacity.ci_high === null ? '—' : `${fmt(sweep.capacity.ci_low)}–${fmt(sweep.capacity.ci_high)}`)
         row.steps.push(sweep.steps.length)
         row.requests.push(sweep.steps.length * TRIALS * (requests + WARMUP))
         row.seconds.push(seconds)
