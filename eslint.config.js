@@ -17,10 +17,11 @@ export const LAYERS = [
   { name: 'compare', paths: ['src/compare', 'src/history'] },
   { name: 'report', paths: ['src/report', 'src/output/console-summary.ts', 'src/output/telemetry-summary.ts'] },
   { name: 'github', paths: ['src/github'] },
-  { name: 'action', paths: ['src/action'] },
   { name: 'client', paths: ['src/client', 'src/environment.ts', 'src/environment', 'src/telemetry', 'src/simulator'] },
-  { name: 'runner', paths: ['src/runner', 'src/server', 'src/output/progress.ts', 'src/import'] },
+  { name: 'runner', paths: ['src/runner', 'src/server', 'src/sweep', 'src/output/progress.ts', 'src/import'] },
   { name: 'commands', paths: ['src/commands'] },
+  // The action's modes run what the commands run, then publish (github) what they found.
+  { name: 'action', paths: ['src/action'] },
   { name: 'entry points', paths: ['src/cli.ts', 'src/main.ts', 'src/index.ts'] }
 ]
 

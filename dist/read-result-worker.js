@@ -4,10 +4,11 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-ECIQ3MCF.js";
-import "./chunks/chunk-4KN4SDLS.js";
+} from "./chunks/chunk-FXP3T2VU.js";
+import "./chunks/chunk-ZDXZIKJC.js";
 import "./chunks/chunk-22MW3SDJ.js";
-import "./chunks/chunk-BCJEZOG3.js";
+import "./chunks/chunk-IVQ5ZI36.js";
+import "./chunks/chunk-IKRLML6D.js";
 import "./chunks/chunk-P72UHX6G.js";
 import "./chunks/chunk-EA2S6KMK.js";
 

@@ -3,6 +3,8 @@ import { InputError } from './errors.js'
 import type { CompareOptions } from './commands/compare.js'
 import { processIo } from './process-io.js'
 import { readAhead } from './compare/read-ahead.js'
+import { sniffSchema } from './result/sniff.js'
+import { SWEEP_SCHEMA } from './result/sweep-types.js'
 import { TOOL_VERSION } from './version.js'
 
 const integer = (flag: string, min: number) => (value: string): number => {
@@ -49,7 +51,8 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--history <file>', 'performance history (JSON Lines): account for job-to-job variation of comparable past runs')
     .action((options: CompareOptions) => {
       // The current result is most of compare's work: its worker starts reading before the command's modules load.
-      const current = options.format === 'html' ? null : readAhead({ path: options.current, role: 'current result' })
+      // A sweep file goes to the sweep comparison, which reads it whole.
+      const current = options.format === 'html' || sniffSchema(options.current) === SWEEP_SCHEMA ? null : readAhead({ path: options.current, role: 'current result' })
       run(import('./commands/compare.js').then((m) => m.compareCommand({ ...options, currentAhead: current }, processIo(signal))))
     })
 
@@ -65,6 +68,22 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--history <file>', 'performance history (JSON Lines): account for job-to-job variation of comparable past runs')
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/gate.js').then((m) => m.gateCommand(options, processIo(signal)))))
+
+  program
+    .command('sweep')
+    .description('run the workload at several loads and find its capacity at the SLO (docs/sweeps.md)')
+    .requiredOption('--workload <file>', 'workload file (YAML or JSON); its load is replaced at each step')
+    .option('--concurrency <list>', 'closed-loop steps, e.g. 1,2,4,8,16')
+    .option('--rate <list>', 'open-loop steps in requests/s, e.g. 1,2,4,8')
+    .option('--auto', 'find the loads: double from one stream until the SLO breaks, then bisect (the default without a list)')
+    .option('--max-steps <n>', 'most steps of --auto', integer('--max-steps', 2))
+    .option('--url <url>', "server root, overriding the workload's url")
+    .option('--model <name>', "model name, overriding the workload's model")
+    .option('--trials <k>', 'independent trials a step, overriding the workload', integer('--trials', 1))
+    .option('--thresholds <file|preset>', 'whose validity.max_error_rate puts a step\'s miss down to errors (default: pr)')
+    .option('--out <file>', 'sweep file, written after every step (default: <workload name>.sweep.json)')
+    .option('--quiet', 'no progress output')
+    .action((options) => run(import('./commands/sweep.js').then((m) => m.sweepCommand(options, processIo(signal)))))
 
   program
     .command('import')

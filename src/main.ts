@@ -6,6 +6,7 @@ import { setOutputs, type LegOutcome } from './action/outputs.js'
 import { baselineHistory, pastRuns, writeExtendedHistory } from './action/history.js'
 import { publish } from './action/publish.js'
 import { readSettings, type ActionSettings } from './action/settings.js'
+import { runSweepLeg } from './action/sweep.js'
 import { resolveTrigger, type Trigger } from './action/trigger.js'
 import { withAbServers } from './commands/ab.js'
 import { runAb } from './runner/ab.js'
@@ -49,6 +50,7 @@ function logBaseline(settings: ActionSettings, deps: ActionDeps, baseline: Resol
 async function runLeg(leg: Leg, deps: ActionDeps, thresholds: Thresholds, trigger: Trigger | null): Promise<{ outcome: LegOutcome; failure: string | null }> {
   const { settings, key } = leg
   const { core } = deps
+  if (settings.mode === 'sweep') return runSweepLeg(leg, deps, thresholds, trigger!)
   if (settings.mode === 'run' || settings.mode === 'baseline') {
     const result = await measure(settings, deps, workloadOf(settings, deps))
     let historyPath: string | null = null

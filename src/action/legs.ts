@@ -36,7 +36,10 @@ export function expandWorkloads(patterns: readonly string[], glob: (pattern: str
 
 /** The workload's `name`, validated like any workload file but without its ${VAR}s expanded (a compare job has no server secrets). */
 export function workloadNameOf(file: string): string {
-  return parseWithSchema(workloadSchema, readStructuredFile(file, 'workload'), file, 'workload').name
+  const raw = readStructuredFile(file, 'workload')
+  // A workload for mode sweep may leave its load out (each step sets one); every other mode still needs it when it loads the workload.
+  const loadless = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('load' in raw)
+  return parseWithSchema(workloadSchema, loadless ? { ...raw, load: { concurrency: 1 } } : raw, file, 'workload').name
 }
 
 /** "NVIDIA H100 80GB HBM3" → "nvidia-h100-80gb-hbm3": readable in artifact names. */

@@ -18,7 +18,9 @@ export const INPUTS = {
   pullRequest: 'pull-request',
   key: 'key',
   history: 'history',
-  historyLimit: 'history-limit'
+  historyLimit: 'history-limit',
+  concurrency: 'concurrency',
+  rates: 'rates'
 } as const
 
 export const OUTPUTS = {
@@ -31,6 +33,6 @@ export const OUTPUTS = {
   historyPath: 'history-path'
 } as const
 
-export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab'] as const
+export const MODES = ['gate', 'baseline', 'run', 'compare', 'ab', 'sweep'] as const
 export const COMMENT_MODES = ['true', 'false', 'on-regression'] as const
 export const FAIL_ON = ['regression', 'inconclusive', 'never'] as const

@@ -82,14 +82,14 @@ function withRequests(result: ResultLike, path: string | undefined, core: Publis
   }
 }
 
-function fails(verdict: Verdict, settings: ActionSettings, thresholds: Thresholds): boolean {
+export function fails(verdict: Verdict, settings: ActionSettings, thresholds: Thresholds): boolean {
   if (settings.failOn === 'never') return false
   if (verdict === 'fail') return true
   const undecided = verdict === 'inconclusive' || verdict === 'incomparable'
   return undecided && (settings.failOn === 'inconclusive' || thresholds.fail_on_inconclusive)
 }
 
-async function postComment(input: PublishInput, report: RenderedReport, regressed: boolean): Promise<void> {
+export async function postComment(input: Pick<PublishInput, 'settings' | 'deps' | 'trigger' | 'key'>, report: RenderedReport, regressed: boolean): Promise<void> {
   const { settings, deps } = input
   const { core, context } = deps
   const issueNumber = input.trigger.pullRequest ?? undefined

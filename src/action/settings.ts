@@ -1,12 +1,13 @@
 import { dirname, join } from 'node:path'
 import { InputError } from '../errors.js'
+import { parseLoadList } from '../sweep/plan.js'
 import { COMMENT_MODES, FAIL_ON, INPUTS, MODES } from './names.js'
 
 export type Mode = (typeof MODES)[number]
 
 /** Everything the action was asked to do, read once from the inputs; nothing else reads them. */
 export interface ActionSettings {
-  /** What to do: `gate` runs then compares, `baseline` runs and uploads the result as the baseline artifact, `run` only runs, `compare` compares two existing files, `ab` interleaves two live servers. */
+  /** What to do: `gate` runs then compares, `baseline` runs and uploads the result as the baseline artifact, `run` only runs, `compare` compares two existing files, `ab` interleaves two live servers, `sweep` runs the workload at several loads (and compares sweeps when given a baseline). */
   mode: Mode
   /** Workload file (YAML or JSON); needed by every mode but `compare`. With several workloads: this leg's file (see legs.ts). */
   workload: string | null
@@ -42,6 +43,8 @@ export interface ActionSettings {
   history: string | null
   /** Runs of the workload the extended history keeps (the newest). */
   historyLimit: number
+  /** Mode sweep: the loads as the inputs list them ("1,2,4,8"), concurrency or rates; both null: the automatic sweep. */
+  sweepLoads: { concurrency: string | null; rates: string | null }
 }
 
 export type GetInput = (name: string) => string
@@ -74,7 +77,8 @@ export function readSettings(getInput: GetInput): ActionSettings {
   const trials = trialsText === '' ? null : Number(trialsText)
   if (trials !== null && (!Number.isInteger(trials) || trials < 1)) throw new InputError(`input ${INPUTS.trials}: got ${JSON.stringify(trialsText)}; expected an integer >= 1`)
   const comment = oneOf(INPUTS.comment, input(INPUTS.comment) || 'true', COMMENT_MODES)
-  const resultPath = input(INPUTS.resultPath) || join('llm-perf-gate', 'current.result.json')
+  const resultPath = input(INPUTS.resultPath) || join('llm-perf-gate', mode === 'sweep' ? 'current.sweep.json' : 'current.result.json')
+  const sweepLoads = readSweepLoads(input, mode)
   if (mode === 'compare' && input(INPUTS.resultPath) === '') throw new InputError(`input ${INPUTS.resultPath}: required with mode compare; expected the current result file`)
   const pullRequestText = input(INPUTS.pullRequest)
   const pullRequest = pullRequestText === '' ? null : Number(pullRequestText)
@@ -109,6 +113,18 @@ export function readSettings(getInput: GetInput): ActionSettings {
     comment: comment === 'true' ? 'always' : comment === 'false' ? 'never' : 'on-regression',
     failOn: oneOf(INPUTS.failOn, input(INPUTS.failOn) || 'regression', FAIL_ON),
     resultPath,
-    outputDirectory: dirname(resultPath)
+    outputDirectory: dirname(resultPath),
+    sweepLoads
   }
+}
+
+/** The sweep's load lists, checked now so that a typo fails before any run; only mode sweep takes them. */
+function readSweepLoads(input: (name: string) => string, mode: Mode): ActionSettings['sweepLoads'] {
+  const concurrency = input(INPUTS.concurrency) || null
+  const rates = input(INPUTS.rates) || null
+  if (mode !== 'sweep' && (concurrency !== null || rates !== null)) throw new InputError(`input ${concurrency !== null ? INPUTS.concurrency : INPUTS.rates}: only mode sweep reads it; got mode ${mode}`)
+  if (concurrency !== null && rates !== null) throw new InputError(`inputs ${INPUTS.concurrency} and ${INPUTS.rates}: give one (a sweep varies one kind of load), or neither for the automatic sweep`)
+  if (concurrency !== null) parseLoadList(concurrency, 'concurrency', `input ${INPUTS.concurrency}`)
+  if (rates !== null) parseLoadList(rates, 'rate', `input ${INPUTS.rates}`)
+  return { concurrency, rates }
 }

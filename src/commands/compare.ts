@@ -14,6 +14,8 @@ import type { JobHistory } from '../history/file.js'
 import { gatedMetrics, loadJobHistory, trendWithCurrent } from '../history/input.js'
 import { htmlTrendOf } from '../report/html/history-trend.js'
 import type { CommandIo } from '../process-io.js'
+import { sniffSchema } from '../result/sniff.js'
+import { SWEEP_SCHEMA } from '../result/sweep-types.js'
 
 export const FORMATS = ['text', 'markdown', 'json', 'html'] as const
 export type ReportFormat = (typeof FORMATS)[number]
@@ -55,6 +57,8 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
+  const schemas = { baseline: sniffSchema(options.baseline), current: sniffSchema(options.current) }
+  if (schemas.baseline === SWEEP_SCHEMA || schemas.current === SWEEP_SCHEMA) return (await import('./compare-sweep.js')).compareSweepCommand(options, thresholds, format as ReportFormat, schemas, io)
   const history = options.history === undefined ? undefined : loadJobHistory(options.history, (line) => io.stderr.write(`warning: ${line}\n`))
   // The HTML report draws each request over time: it reads the request records, which the other formats never hold.
   const [baseline, current] =

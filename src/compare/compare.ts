@@ -186,8 +186,11 @@ function bootstrapIntervals(baseline: ComparableResult, current: ComparableResul
   return intervals
 }
 
+/** What a status decision reads of a metric: everything evaluated but its parsed name (sweeps decide `capacity_at_slo` with these too). */
+export type Decidable = Omit<Evaluated, 'parsed'>
+
 /** Status under `detect`: beyond tolerance and significant; beyond tolerance alone is inconclusive (docs/file-formats.md, comparison). */
-function detectStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
+export function detectStatus(m: Decidable, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
   if (m.test === 'threshold') {
     if (m.delta_abs === null || m.delta_abs === undefined || m.max_increase === null || m.max_increase === undefined) return { status: 'pass' }
     return m.delta_abs > m.max_increase ? { status: 'regressed' } : { status: 'pass' }
@@ -204,7 +207,7 @@ function detectStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { 
 }
 
 /** Status under `non-inferiority`: pass only when the whole interval lies inside the tolerance. */
-function nonInferiorityStatus(m: Evaluated, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
+export function nonInferiorityStatus(m: Decidable, pAdjusted: number | null, alpha: number): { status: MetricStatus; reason?: string } {
   if (m.test === 'threshold') return detectStatus(m, pAdjusted, alpha)
   if (m.tooFewSamples !== null) return { status: 'inconclusive', reason: `too few samples: ${m.tooFewSamples}` }
   if (m.ci_low_pct === null || m.ci_high_pct === null) return { status: 'inconclusive', reason: m.reason ?? 'no confidence interval' }
@@ -252,7 +255,8 @@ export function compareResults(baselineResult: ResultLike, currentResult: Result
     return { ...head, verdict: 'incomparable', metrics: [], validity: comparability, notes }
   }
   const validity = [...comparability, ...runValidityChecks(baseline, 'baseline', thresholds), ...runValidityChecks(current, 'current', thresholds)]
-  const names = Object.keys(thresholds.metrics)
+  // Sweep-only metrics (capacity_at_slo) are compare/sweep.ts's.
+  const names = Object.keys(thresholds.metrics).filter((name) => parseMetricName(name) !== null)
   const tested = names.filter((name) => thresholds.metrics[name]!.gate !== 'off' && name !== 'error_rate').length
   const pairing = pairingOf(baseline, current)
   if (pairing.kind === 'unpaired') notes.push(pairing.note)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { ALL_METRIC_NAMES, parseMetricName } from '../metrics/metric-names.js'
+import { ALL_METRIC_NAMES, isSweepMetric, parseMetricName, SWEEP_METRICS } from '../metrics/metric-names.js'
 import { InputError } from '../errors.js'
 import { parseWithSchema, readStructuredFile } from './validate.js'
 
@@ -30,8 +30,8 @@ export const thresholdsSchema = z
     metrics: z.record(z.string(), percentGate).superRefine((metrics, ctx) => {
       for (const [name, gate] of Object.entries(metrics)) {
         const metric = parseMetricName(name)
-        if (metric === null) {
-          ctx.addIssue({ code: 'custom', path: [name], message: `unknown metric; expected one of ${ALL_METRIC_NAMES.join(', ')}` })
+        if (metric === null && !isSweepMetric(name)) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `unknown metric; expected one of ${[...ALL_METRIC_NAMES, ...SWEEP_METRICS].join(', ')}` })
           continue
         }
         if (name === 'error_rate') {

@@ -156,7 +156,16 @@ export const workloadSchema = z.strictObject({
       request_s: timeout(300)
     })
     .default({ connect_s: 10, first_token_s: 60, idle_s: 30, request_s: 300 }),
-  slo: z.strictObject({ ttft_ms: positive.optional(), tpot_ms: positive.optional(), e2e_ms: positive.optional() }).default({}),
+  slo: z
+    .strictObject({
+      ttft_ms: positive.optional(),
+      tpot_ms: positive.optional(),
+      e2e_ms: positive.optional(),
+      // The share of requests that must meet every SLO (sweeps, SPEC §15; docs/sweeps.md). No default
+      // here, so a workload without it writes and hashes as before; readers default it to 0.99.
+      attainment: z.number({ error: 'expected a share in (0, 1], e.g. 0.99' }).gt(0, { error: 'expected a share in (0, 1], e.g. 0.99' }).max(1, { error: 'expected a share in (0, 1], e.g. 0.99' }).optional()
+    })
+    .default({}),
   headers: z
     .record(z.string(), z.string({ error: 'expected a string (use "${VAR}" for secrets)' }))
     .superRefine((headers, ctx) => {
@@ -194,6 +203,8 @@ export interface Workload extends Partial<PromptSources> {
   workloadHash: string
   /** The hash as versions before hash version 2 computed it (with the model), for comparing with their baselines. */
   legacyWorkloadHash?: string
+  /** sha256 of the prompt file's content (null for synthetic prompts): for hashes of derived workloads (sweeps). */
+  promptFileSha256?: string | null
 }
 
 const filePromptSchema = z.union(
@@ -292,14 +303,16 @@ export const WORKLOAD_HASH_VERSION = 2
  * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare;
  * `model`, from version 2), how often the trial is replicated (`trials`), and the prompt file's
  * path (its content counts), and how the server is started and watched (`server`, `telemetry`).
- * Header templates count ("${KEY}"), their expanded values never do.
+ * Header templates count ("${KEY}"), their expanded values never do. `slo.attainment` does not
+ * count either: it judges a sweep's steps and changes no request or metric (docs/sweeps.md).
  */
 export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null, version: 1 | 2 = WORKLOAD_HASH_VERSION): string {
-  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, model, prompts, ...rest } = spec
+  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, model, prompts, slo, ...rest } = spec
   const { file: _file, dataset, ...promptsRest } = prompts
+  const { attainment: _attainment, ...sloHashed } = slo
   // A dataset counts by its content (file_sha256), like a prompt file, not by its path.
   const datasetRest = dataset === undefined ? undefined : { ...dataset, file: undefined }
-  const hashed = { ...rest, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, dataset: datasetRest, file_sha256: promptFileSha256 } }
+  const hashed = { ...rest, slo: sloHashed, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, dataset: datasetRest, file_sha256: promptFileSha256 } }
   return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`
 }
 
@@ -365,7 +378,8 @@ export function resolveWorkload(input: unknown, source: string, options: LoadWor
     ...sources,
     headers,
     workloadHash: computeWorkloadHash(spec, joined.path, promptSha),
-    legacyWorkloadHash: computeWorkloadHash(spec, joined.path, promptSha, 1)
+    legacyWorkloadHash: computeWorkloadHash(spec, joined.path, promptSha, 1),
+    promptFileSha256: promptSha
   }
 }
 

@@ -20,6 +20,14 @@ export const ALL_METRIC_NAMES: string[] = [
   ...SCALAR_METRICS
 ]
 
+/**
+ * Metrics only a comparison of two sweep files has (SPEC §15, compare/sweep.ts): thresholds may
+ * name them, and a comparison of two results leaves them out.
+ */
+export const SWEEP_METRICS = ['capacity_at_slo'] as const
+export const isSweepMetric = (name: string): boolean => (SWEEP_METRICS as readonly string[]).includes(name)
+export const SWEEP_METRIC_LABELS: Record<(typeof SWEEP_METRICS)[number], string> = { capacity_at_slo: 'capacity at SLO' }
+
 export function parseMetricName(name: string): MetricName | null {
   if ((SCALAR_METRICS as readonly string[]).includes(name)) return { kind: 'scalar', name, base: name as ScalarMetric }
   const [base, statistic, extra] = name.split('.')

@@ -13,6 +13,8 @@ export interface ProgressOptions {
   trials?: number
   /** Aborted on Ctrl-C: the bar is stopped at once, so the messages that follow get lines of their own. */
   signal?: AbortSignal
+  /** Put before each trial's label, read when the trial starts: a sweep's "step 3/8 (concurrency 4)". */
+  prefix?: () => string
 }
 
 const format1 = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '-')
@@ -84,7 +86,7 @@ export function createProgress(options: ProgressOptions): RunObserver & { stop()
     trialStarted(trial, trials, requests, url) {
       if (options.trials === undefined) trialsInRun = trials
       runStartedAt ??= now()
-      label = `trial ${trial + 1}/${trials}`
+      label = `${options.prefix?.() ?? ''}trial ${trial + 1}/${trials}`
       total = requests
       done = 0
       errors = 0

@@ -1,4 +1,4 @@
-import { metricLabel, metricUnit, parseMetricName } from '../metrics/metric-names.js'
+import { isSweepMetric, metricLabel, metricUnit, parseMetricName, SWEEP_METRIC_LABELS } from '../metrics/metric-names.js'
 import type { MetricComparison, Verdict } from '../compare/types.js'
 import { escapeMarkdown, type EscapeOptions } from './escape.js'
 
@@ -56,7 +56,8 @@ export function formatP(p: number | null): string {
 
 export function label(metric: string): string {
   const parsed = parseMetricName(metric)
-  return parsed === null ? metric : metricLabel(parsed)
+  if (parsed === null) return isSweepMetric(metric) ? SWEEP_METRIC_LABELS[metric as keyof typeof SWEEP_METRIC_LABELS] : metric
+  return metricLabel(parsed)
 }
 
 /**

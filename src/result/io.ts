@@ -113,8 +113,13 @@ function parseJson(text: string, path: string, role: string): unknown {
 
 /** Validates a result file's text; a truncated or foreign file is an input error naming it. */
 export function parseResultText(text: string, path: string, role = 'result file'): ResultFile {
+  return parseResultValue(parseJson(text, path, role), path, role)
+}
+
+/** Validates a result document already parsed (a sweep file's steps hold whole results); errors as parseResultText's. */
+export function parseResultValue(value: unknown, path: string, role = 'result file'): ResultFile {
   // A different definitions version is read, not rejected: compare calls the pair incomparable.
-  const result = parseWithSchema(readableResultSchema, parseJson(text, path, role), path, role) as unknown as ResultFile
+  const result = parseWithSchema(readableResultSchema, value, path, role) as unknown as ResultFile
   checkRequests(result, path, role)
   return result
 }

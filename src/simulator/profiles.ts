@@ -61,6 +61,23 @@ export const SIMULATOR_PROFILES: Record<string, SimulatorProfile> = {
     stepNoiseSigma: 0.03,
     driftSigma: 0.02,
     driftTimeConstantMs: 2000
+  },
+  // A known capacity for sweeps (docs/sweeps.md): TPOT = 4 ms + 0.5 ms per stream in flight, so an
+  // SLO of tpot_ms 7.5 holds up to 7 streams (3.5 with --slowdown tpot=1.3). Prefill is nearly free
+  // and the noise small, so the law holds to within about 2% at p99.
+  linear: {
+    description: 'for sweeps: decode steps of 4 ms + 0.5 ms per sequence in the batch, prefill nearly free, little noise',
+    decodeBaseMs: 4,
+    decodePerSequenceMs: 0.5,
+    prefillPerTokenMs: 0.001,
+    kvCapacityTokens: 100_000,
+    maxRunningSequences: 256,
+    maxPrefillTokensPerStep: 8192,
+    maxModelLen: 8192,
+    eosProbabilityPerToken: 0.004,
+    stepNoiseSigma: 0.02,
+    driftSigma: 0.01,
+    driftTimeConstantMs: 2000
   }
 }
 

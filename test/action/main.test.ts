@@ -73,7 +73,7 @@ describe('settings', () => {
   })
 
   test('an invalid value names the input and lists the valid ones', () => {
-    expect(errorOf({ mode: 'bench', workload: 'w.yml' })).toBe('input mode: got "bench"; expected one of gate, baseline, run, compare, ab')
+    expect(errorOf({ mode: 'bench', workload: 'w.yml' })).toBe('input mode: got "bench"; expected one of gate, baseline, run, compare, ab, sweep')
     expect(errorOf({ workload: 'w.yml', baseline: 'b.json', 'fail-on': 'always' })).toBe('input fail-on: got "always"; expected one of regression, inconclusive, never')
     expect(errorOf({ workload: 'w.yml', baseline: 'b.json', trials: 'two' })).toBe('input trials: got "two"; expected an integer >= 1')
   })

@@ -61,3 +61,27 @@ describe('the progress bar', () => {
     expect([formatSeconds(42.4), formatSeconds(185), formatSeconds(3720), formatSeconds(Number.NaN)]).toEqual(['42 s', '3 min 05 s', '1 h 02 min', '-'])
   })
 })
+
+test('a sweep\'s step label leads each trial\'s, and the ETA spans every step\'s trials', async () => {
+  const { stream, text } = terminal()
+  let clock = 0
+  let step = 'step 1/2, concurrency 1: '
+  const progress = createProgress({ stream, quiet: false, now: () => clock, trials: 4, prefix: () => step })
+  for (const [index, label] of ['step 1/2, concurrency 1: ', 'step 2/2, concurrency 8: '].entries()) {
+    step = label
+    for (const trial of [0, 1]) {
+      progress.trialStarted!(trial, 2, 4, 'http://x')
+      for (let i = 0; i < 4 && !(index === 1 && trial === 1 && i === 2); i++) {
+        clock += 1000
+        progress.requestDone!(ok)
+      }
+      if (!(index === 1 && trial === 1)) progress.trialDone!(trialResult)
+    }
+  }
+  progress.stop()
+  await flush()
+  expect(text()).toContain('step 1/2, concurrency 1: trial 2/2')
+  expect(text()).toContain('step 2/2, concurrency 8: trial 2/2')
+  // 14 of 16 requests in 14 s: 87% of the sweep, 2 s to go.
+  expect(text()).toContain('run 87% done, ETA 2 s')
+})
