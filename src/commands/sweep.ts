@@ -9,6 +9,7 @@ import { runSweep, type SweepObserver } from '../sweep/run.js'
 import type { SweepFile, SweepPlan } from '../result/sweep-types.js'
 import { loadSweepWorkload, type SweepWorkload } from '../sweep/workload.js'
 import type { CommandIo } from '../process-io.js'
+import { serverLogPath, withServers } from '../server/managed.js'
 
 export interface SweepCommandOptions {
   workload: string
@@ -63,8 +64,10 @@ export async function sweepAndWrite(sweep: SweepWorkload, plan: SweepPlan, out: 
     }
   }
   try {
-    // The telemetry helper's `server:` block, when it lands, starts the server once around this call: one server for every step.
-    return await runSweep(sweep, plan, { observer, maxErrorRate: options.maxErrorRate, onStep: (file) => writeJsonFile(out, file), ...(io.signal !== undefined ? { signal: io.signal } : {}) })
+    // The workload's `server:` starts once around the whole sweep: one server for every step, stopped whatever happens.
+    return await withServers([{ workload: sweep.base, logPath: serverLogPath(out), label: 'server' }], io, () =>
+      runSweep(sweep, plan, { observer, maxErrorRate: options.maxErrorRate, onStep: (file) => writeJsonFile(out, file), ...(io.signal !== undefined ? { signal: io.signal } : {}) })
+    )
   } finally {
     progress.stop()
   }

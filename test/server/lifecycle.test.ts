@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { abCommand } from '../../src/commands/ab.js'
 import { runCommand } from '../../src/commands/run.js'
+import { sweepCommand } from '../../src/commands/sweep.js'
 import { InputError } from '../../src/errors.js'
 import type { ResultFile } from '../../src/result/types.js'
 import { portAnswers } from '../../src/server/node-deps.js'
@@ -36,6 +37,22 @@ async function errorOf(run: Promise<unknown>): Promise<InputError> {
 }
 
 describe('server.command', () => {
+  test('a sweep starts its server once for every step and stops it at the end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-server-'))
+    const port = await freePort()
+    const io = captureIo()
+    const out = join(dir, 'served.sweep.json')
+    const workload = workloadFile(dir, port, { command: simulate(port) }, { trials: 1, requests: 8, warmup: 0, slo: { tpot_ms: 1000 } })
+    expect(await sweepCommand({ workload, concurrency: '1,2', out, quiet: true }, io)).toBe(0)
+    const sweep = JSON.parse(readFileSync(out, 'utf8')) as { steps: Array<{ result: ResultFile }> }
+    expect(sweep.steps.map((step) => step.result.environment.server.version)).toEqual([SIMULATOR_VERSION, SIMULATOR_VERSION])
+    // One server: started once, its one pid gone afterwards, the port free.
+    expect(io.err().match(/\(pid \d+\)/g)).toHaveLength(1)
+    expect(processGroupAlive(announcedPid(io.err()))).toBe(false)
+    expect(await portAnswers('127.0.0.1', port, 1000)).toBe(false)
+    expect(readFileSync(`${out}.server.log`, 'utf8')).toContain('simulator listening on')
+  })
+
   test('starts the server, the run measures it, and nothing is left running afterwards', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lpg-server-'))
     const port = await freePort()
