@@ -2,6 +2,7 @@
 // that a command loads only its own modules: dist/cli.js (the bin), dist/read-result-worker.js (the
 // worker thread that reads result files in parallel) and the chunks they share, dist/chunks/.
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { build } from 'esbuild'
 
 // Chunk names change with their content: clear the old ones.
@@ -14,7 +15,8 @@ const rawText = {
   setup(build) {
     build.onResolve({ filter: /\?raw$/ }, async (args) => {
       const resolved = await build.resolve(args.path.slice(0, -'?raw'.length), { kind: args.kind, resolveDir: args.resolveDir })
-      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, namespace: 'raw-text' }
+      // Relative to the repository: esbuild writes the path into the bundle, which must not depend on where the clone is.
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: relative(process.cwd(), resolved.path), namespace: 'raw-text' }
     })
     build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }))
   }
