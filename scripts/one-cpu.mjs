@@ -5,7 +5,7 @@
 //
 // Why: the e2e suite runs a CPU inference engine and our client side by side on a small VM, and
 // each token wakes the other. On the 2-vCPU CI machines a wake-up that crosses vCPUs waits for the
-// hypervisor. Ten A/A runs of the e2e test each way, alternating (README, "A real engine in the
+// hypervisor. Ten A/A runs of the e2e test each way, alternating (docs/real-engine.md, "A real engine in the
 // loop"): on one CPU, host steal was 0-2% and 10 of 10 passed; floating, steal was 4-25%, 7 of 10
 // passed, and TPOT p50 differed by up to 14.9% between two servers of the same model. Sharing
 // one CPU serialises the client with the engine, the same for both sides of a comparison.

@@ -128,7 +128,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--quiet', 'no progress output')
     .action((options) => run(import('./commands/ab.js').then((m) => m.abCommand(options, processIo(signal)))))
 
-  const history = program.command('history').description('a performance history: one line per run, trends and change points (SPEC §14)')
+  const history = program.command('history').description('a performance history: one line per run, trends and change points (docs/history.md)')
   history
     .command('append')
     .description("append a result's run to a history file (created if missing; a run already there is not appended again)")

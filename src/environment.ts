@@ -1,5 +1,5 @@
 /**
- * The environment fingerprint of a run (SPEC §11): what the server says it is, the GPUs and the
+ * The environment fingerprint of a run (docs/fingerprint.md): what the server says it is, the GPUs and the
  * runner. Capturing it never fails a run: every request and command has a deadline, and what
  * does not answer is recorded as unknown. docs/fingerprint.md says what is read from where.
  */

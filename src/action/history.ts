@@ -1,5 +1,5 @@
 /**
- * The performance history in the action (SPEC §14): it travels with the baseline. The past runs
+ * The performance history in the action (docs/history.md): it travels with the baseline. The past runs
  * come from the `history` input's file, else from the history the baseline artifact carried,
  * else a history starts from the baseline result itself. Every gate and baseline run writes the
  * history extended by its own run beside the result (`perf-history.jsonl`, capped at

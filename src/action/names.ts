@@ -1,5 +1,5 @@
 /**
- * The action's input and output names (the README's action inputs), in one place: action.yml, the README's table
+ * The action's input and output names (docs/action.md), in one place: action.yml, the tables of docs/action.md
  * and the code are checked against these by a test.
  */
 export const INPUTS = {

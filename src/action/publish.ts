@@ -35,7 +35,7 @@ export interface PublishInput {
   key: string
   /** The pull request to comment on (verified in a workflow_run job) and the commit measured. */
   trigger: Trigger
-  /** Past runs, for job-to-job variation, and the trend to draw (SPEC §14). */
+  /** Past runs, for job-to-job variation, and the trend to draw (docs/history.md). */
   history?: JobHistory | null
   trend?: Trend | null
 }

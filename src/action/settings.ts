@@ -39,7 +39,7 @@ export interface ActionSettings {
   outputDirectory: string
   /** The pull request to comment on when the event has none (a workflow_run job, where trigger.ts verifies it); null: the event's. */
   pullRequest: number | null
-  /** A stored performance history to use instead of the one the baseline artifact carries (SPEC §14); null: the artifact's. */
+  /** A stored performance history to use instead of the one the baseline artifact carries (docs/history.md); null: the artifact's. */
   history: string | null
   /** Runs of the workload the extended history keeps (the newest). */
   historyLimit: number

@@ -1,5 +1,5 @@
 /**
- * The action's `mode: sweep` (SPEC §15): runs the workload at the loads of the `concurrency` or
+ * The action's `mode: sweep` (docs/sweeps.md): runs the workload at the loads of the `concurrency` or
  * `rates` input (or the automatic plan), writes the sweep file, and with a baseline (a sweep file,
  * or `artifact`) compares the two sweeps and reports as `gate` does. Runs of the base branch
  * (push, schedule, dispatch) upload their sweep as the artifact later sweeps compare against.

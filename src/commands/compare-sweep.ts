@@ -41,7 +41,7 @@ export function compareSweepsAndReport(baseline: SweepFile, current: SweepFile, 
   return { comparison, exitCode: exitCodeFor(comparison) }
 }
 
-/** `compare` of two sweep files (SPEC §15). */
+/** `compare` of two sweep files (docs/sweeps.md). */
 export function compareSweepCommand(options: { baseline: string; current: string; thresholds?: string | undefined; out?: string | undefined }, thresholds: Thresholds, format: ReportFormat, schemas: { baseline: string | null; current: string | null }, io: CommandIo): number {
   checkBothSweeps(options, schemas)
   const baseline = readSweepFile(options.baseline, 'baseline')

@@ -26,7 +26,7 @@ export interface CompareOptions {
   thresholds?: string
   format?: string
   out?: string
-  /** A performance history (SPEC §14). */
+  /** A performance history (docs/history.md). */
   history?: string
   /** The current result, already being read (readAhead). */
   currentAhead?: WorkerRead | null

@@ -17,7 +17,7 @@ export interface GateOptions {
   url?: string
   trials?: number
   out?: string
-  /** A performance history (SPEC §14). */
+  /** A performance history (docs/history.md). */
   history?: string
   quiet?: boolean
 }

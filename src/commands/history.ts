@@ -1,4 +1,4 @@
-/** `history append | show | detect` (SPEC §14). */
+/** `history append | show | detect` (docs/history.md). */
 import { markdownTable } from 'markdown-table'
 import { ALL_METRIC_NAMES } from '../metrics/metric-names.js'
 import { loadThresholds } from '../config/thresholds.js'

@@ -1,5 +1,5 @@
 /**
- * Capacity at SLO (SPEC §15; docs/sweeps.md): the highest load at which the workload's SLO holds
+ * Capacity at SLO (docs/sweeps.md): the highest load at which the workload's SLO holds
  * for at least `attainment` of the requests. The capacity lies between the highest step that
  * holds and the next step above it, which does not, interpolated linearly in load on the SLO
  * metric's quantile at the attainment level (p99 TPOT for `tpot_ms` at 0.99). Each trial index
@@ -13,7 +13,7 @@ import { studentTQuantile } from '../stats/distributions.js'
 import { numpyLerp, sampleVariance } from '../stats/percentile.js'
 import { SLO_METRICS, type Capacity, type LoadKind, type SloMetric, type SloThresholds, type StepSloOutcome } from '../result/sweep-types.js'
 
-/** The share of requests that must meet every SLO when the workload does not say (SPEC §15). */
+/** The share of requests that must meet every SLO when the workload does not say (docs/sweeps.md). */
 export const DEFAULT_ATTAINMENT = 0.99
 /** Confidence of the capacity's interval (two-sided). */
 export const CAPACITY_CONFIDENCE = 0.95
@@ -146,7 +146,7 @@ interface Located {
 
 /**
  * The capacity on steps in load order: between the highest load that holds and the next load
- * above it (SPEC §15: "the highest load at which the SLO holds"). A miss below that load does not
+ * above it (docs/sweeps.md: "the highest load at which the SLO holds"). A miss below that load does not
  * end the search: on a busy client machine a pause only ever adds latency, so a lone miss at a
  * low load is far likelier noise than a server that recovers under more load. Judged lazily from
  * the top (`judge(i)`), so that a resample judges only the steps it needs.
@@ -189,7 +189,7 @@ export interface CapacityInput {
   rule: CapacityRule
 }
 
-/** The capacity (SPEC §15) of the steps, its interval and each trial's own capacity. */
+/** The capacity (docs/sweeps.md) of the steps, its interval and each trial's own capacity. */
 export function computeCapacity({ kind, steps, rule }: CapacityInput): Capacity {
   const loads = steps.map((step) => step.load)
   const base = { load_kind: kind, confidence: CAPACITY_CONFIDENCE, attainment: rule.attainment, slo: rule.slo }

@@ -1,5 +1,5 @@
 /**
- * Job-to-job variation (SPEC §14). compare's tests treat the trial as the unit of replication,
+ * Job-to-job variation (docs/method-history.md). compare's tests treat the trial as the unit of replication,
  * which is right inside one job; a baseline measured in another job (another night, a restarted
  * server) differs by more than its trials show. With enough comparable past runs, a metric
  * regresses only when the current run also lies beyond what past jobs varied.

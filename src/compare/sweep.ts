@@ -1,5 +1,5 @@
 /**
- * Compares two sweep files (SPEC §15): gates `capacity_at_slo`, higher is better, tested across
+ * Compares two sweep files (docs/sweeps.md): gates `capacity_at_slo`, higher is better, tested across
  * trials (each trial index's own capacity, Welch's t-test on logarithms as for throughput, Holm
  * over the sweep comparison's gated metrics), under the thresholds' decision rule. The document is
  * a comparison (`comparison@1`) with a `sweep` part holding both sides' capacities and curves.

@@ -44,7 +44,7 @@ export interface MetricComparison {
   reason?: string
   /** Set (status `inconclusive`) when the samples are too few for this percentile (validity `min_tail_samples`): nothing was measured, which is not a change. */
   insufficient_data?: true
-  /** With a history (`--history`): the job-to-job spread the metric was judged against (SPEC §14). */
+  /** With a history (`--history`): the job-to-job spread the metric was judged against (docs/history.md). */
   job_variation?: JobVariation
 }
 
@@ -83,9 +83,9 @@ export interface Comparison {
   current: SideInfo
   /** Set when the two results are one `ab` run's back-to-back trials (see compare/pairs.ts). */
   pairing?: PairingSummary
-  /** Every environment field that differs between the two results, model first (SPEC §11 What changed; docs/fingerprint.md). */
+  /** Every environment field that differs between the two results, model first (What changed, docs/fingerprint.md). */
   changes?: EnvironmentChange[]
-  /** With a history (`--history`): how many comparable past runs it held and whether the verdict used them (SPEC §14). */
+  /** With a history (`--history`): how many comparable past runs it held and whether the verdict used them (docs/history.md). */
   history?: HistorySummary
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 const positive = z.number({ error: 'expected a number of seconds' }).positive({ error: 'expected a number of seconds > 0' })
 
 /**
- * `server:` in a workload (SPEC §12): how to start the server the workload runs against. It says
+ * `server:` in a workload (docs/server-lifecycle.md): how to start the server the workload runs against. It says
  * how to start and stop it, not what is sent, so it is not part of the workload hash.
  */
 export const serverSchema = z.strictObject({

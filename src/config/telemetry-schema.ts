@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * `telemetry:` in a workload (SPEC §13): what to observe while each trial runs. It says how to
+ * `telemetry:` in a workload (docs/telemetry.md): what to observe while each trial runs. It says how to
  * watch the server, not what is sent, so it is not part of the workload hash.
  */
 export const telemetrySchema = z.strictObject({

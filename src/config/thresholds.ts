@@ -52,7 +52,7 @@ export const thresholdsSchema = z
         max_host_cpu_steal: z.number().min(0).max(1).default(0.1)
       })
       .default({ min_achieved_rate_ratio: 0.95, max_schedule_lag_p99_ms: 10, max_closed_loop_lag_share: 0.02, max_output_tokens_mismatch: 0.02, max_error_rate: 0.05, min_tail_samples: 5, max_host_cpu_steal: 0.1 }),
-    // SPEC §11; docs/fingerprint.md.
+    // docs/fingerprint.md.
     comparability: z
       .strictObject({
         hardware: z.enum(['require', 'warn'], { error: 'expected require (a different GPU model or count is incomparable) or warn (compared, with a warning)' }).default('require'),

@@ -161,7 +161,7 @@ export const workloadSchema = z.strictObject({
       ttft_ms: positive.optional(),
       tpot_ms: positive.optional(),
       e2e_ms: positive.optional(),
-      // The share of requests that must meet every SLO (sweeps, SPEC §15; docs/sweeps.md). No default
+      // The share of requests that must meet every SLO (sweeps, docs/sweeps.md). No default
       // here, so a workload without it writes and hashes as before; readers default it to 0.99.
       attainment: z.number({ error: 'expected a share in (0, 1], e.g. 0.99' }).gt(0, { error: 'expected a share in (0, 1], e.g. 0.99' }).max(1, { error: 'expected a share in (0, 1], e.g. 0.99' }).optional()
     })
@@ -292,7 +292,7 @@ export function normalisedWorkload(workload: Workload): NormalisedWorkload {
 }
 
 /**
- * Version 2 leaves the model name out of the hash (SPEC §11: like the URL, it says where requests
+ * Version 2 leaves the model name out of the hash (docs/fingerprint.md: like the URL, it says where requests
  * go, not what they are), so a model change is compared rather than refused. Version 1 (results
  * without `hash_version`) hashed it; results keep that hash too as `workload_hash_v1`, so a
  * baseline made before the change still matches a run of the same workload on the same model.

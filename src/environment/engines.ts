@@ -214,7 +214,7 @@ export function redactArgs(args: readonly string[], redact: (text: string) => st
   return out
 }
 
-/** `server.args` of a workload when it has one (the `server:` block of SPEC §12), read without depending on its schema. */
+/** `server.args` of a workload when it has one (the `server:` block of docs/server-lifecycle.md), read without depending on its schema. */
 export function workloadServerArgs(spec: unknown): string[] | undefined {
   const args = record(record(spec).server).args
   return Array.isArray(args) && args.every((arg) => typeof arg === 'string') ? (args as string[]) : undefined

@@ -1,5 +1,5 @@
 /**
- * Where a workload's metrics changed across its history (SPEC §14 `history detect`): E-divisive
+ * Where a workload's metrics changed across its history (docs/history.md `history detect`): E-divisive
  * means with a permutation test over each metric's run values, on the log scale (a step is a
  * ratio, whatever the metric's level), and the size of each change between the runs around it.
  */

@@ -2,7 +2,7 @@ import type { Environment } from '../result/types.js'
 
 /**
  * What "the same hardware" means for comparing runs across jobs: the GPU model and how many of
- * them. One function so the environment fingerprint (SPEC §11) can refine it in one place.
+ * them. One function so the environment fingerprint (docs/fingerprint.md) can refine it in one place.
  * "none" for a run that saw no GPU (a CPU engine, a simulator).
  */
 export function hardwareKey(environment: Pick<Environment, 'gpu'> | undefined): string {

@@ -1,5 +1,5 @@
 /**
- * One run's line in a performance history (SPEC §14, `schema: "llm-perf-gate/history@1"`): what
+ * One run's line in a performance history (docs/history.md, `schema: "llm-perf-gate/history@1"`): what
  * identifies the run and its setting, and every trial's value of every statistic `compare` can
  * gate, without the request arrays. Field names are public.
  */

@@ -33,7 +33,7 @@ export interface ComparableWith {
   notAfter?: string
 }
 
-/** Runs comparable with a given one (SPEC §14): the same workload hash, hardware and metric definitions, made before it. */
+/** Runs comparable with a given one (docs/history.md): the same workload hash, hardware and metric definitions, made before it. */
 export function comparableRuns(records: readonly HistoryRecord[], other: ComparableWith): HistoryRecord[] {
   const limit = other.notAfter === undefined ? NaN : Date.parse(other.notAfter)
   return chronological(records).filter((record) => {

@@ -90,7 +90,7 @@ function toError(request: ImportedRequest): RequestError | undefined {
   return status !== undefined && status >= 100 && status <= 599 ? { kind: 'http', status, message } : { kind: 'unknown', message }
 }
 
-/** A request record (SPEC §6) from what the tool recorded; what it did not record stays null or empty. */
+/** A request record (docs/file-formats.md) from what the tool recorded; what it did not record stays null or empty. */
 export function toRecord(id: number, request: ImportedRequest): RequestRecord {
   const ttft = request.ttftMs
   const itl = request.itlMs === null ? [] : request.itlMs.map(round3)
@@ -187,7 +187,7 @@ export function hashSettings(settings: Record<string, unknown>): string {
   return `sha256:${createHash('sha256').update(canonicalJson(finiteOrWord(settings))).digest('hex')}`
 }
 
-/** A workload name as SPEC §4 allows it (it names the output file): letters, digits, ".", "_", "-". */
+/** A workload name as docs/file-formats.md allows it (it names the output file): letters, digits, ".", "_", "-". */
 export function safeName(text: string): string {
   const safe = text.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '')
   return safe === '' ? 'imported' : safe.slice(0, 100)

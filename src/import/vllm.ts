@@ -48,7 +48,7 @@ function isoDate(date: string | undefined): string | null {
   return match === null ? (date ?? null) : `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}`
 }
 
-/** The settings that decide what was sent: equal for two runs of the same benchmark command. The model is not one (SPEC §11). */
+/** The settings that decide what was sent: equal for two runs of the same benchmark command. The model is not one (docs/fingerprint.md). */
 function vllmSettings(run: VllmRun): Record<string, unknown> {
   return {
     backend: run.backend ?? null,
@@ -161,7 +161,7 @@ export function importVllm(files: readonly string[], name?: string, benchmark?: 
     buildTrial(index, {
       requests: requests[index]!,
       startedAt: isoDate(run.date) ?? new Date(0).toISOString(),
-      // Without send times the only duration is vLLM's own, which SPEC §5's per-trial rates then use.
+      // Without send times the only duration is vLLM's own, which the per-trial rates of docs/metrics.md then use.
       ...(run.start_times === undefined || run.start_times.length === 0 ? { durationS: run.duration } : {}),
       targetRate: run.start_times !== undefined && run.start_times.length > 0 ? targetRate(run) : null
     })

@@ -21,7 +21,7 @@ export const ALL_METRIC_NAMES: string[] = [
 ]
 
 /**
- * Metrics only a comparison of two sweep files has (SPEC §15, compare/sweep.ts): thresholds may
+ * Metrics only a comparison of two sweep files has (docs/sweeps.md, compare/sweep.ts): thresholds may
  * name them, and a comparison of two results leaves them out.
  */
 export const SWEEP_METRICS = ['capacity_at_slo'] as const

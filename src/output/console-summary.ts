@@ -24,7 +24,7 @@ function latencyBlock(title: string, short: string, distribution: Distribution):
   ]
 }
 
-/** What the server and its GPUs reported (SPEC §13), when they did. */
+/** What the server and its GPUs reported (docs/telemetry.md), when they did. */
 function telemetryBlock(trials: ResultFile['trials']): string[] {
   const rows = telemetrySummaryRows(trials)
   return rows.length === 0 ? [] : [banner('Server and GPU telemetry', '-'), ...rows.map(([label, value]) => row(label, value))]

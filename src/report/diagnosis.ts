@@ -3,7 +3,7 @@ import type { TelemetryDigest } from '../result/telemetry-digest.js'
 import { formatDelta, formatNumber, label } from './format.js'
 
 /**
- * What the telemetry of the two sides shows beside a regressed or inconclusive metric (SPEC §13,
+ * What the telemetry of the two sides shows beside a regressed or inconclusive metric (docs/telemetry.md,
  * "Diagnosis"): each quantity that moved beyond a threshold, with both sides' numbers. It names
  * what moved with the metric; it does not claim a mechanism, and says so when nothing moved.
  */

@@ -1,5 +1,5 @@
 /**
- * What the reports say about a history (SPEC §14): one line on the job-to-job variation a
+ * What the reports say about a history (docs/history.md): one line on the job-to-job variation a
  * comparison used (or how many runs it still needs), the trend of the gated metrics as a Mermaid
  * line chart, and the change points found. Text from the history file is escaped.
  */

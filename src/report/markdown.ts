@@ -24,7 +24,7 @@ export interface ReportInput {
   reproduce?: string
   /** Our own link to where the baseline came from (the workflow run that made it): left clickable. */
   baselineLink?: string
-  /** The workload's history, drawn as a trend with its change points (SPEC §14). */
+  /** The workload's history, drawn as a trend with its change points (docs/history.md). */
   trend?: Trend | null
 }
 

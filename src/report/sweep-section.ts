@@ -1,5 +1,5 @@
 /**
- * Sweeps in words and pictures (SPEC §15): one sweep's steps and capacity for the console, and a
+ * Sweeps in words and pictures (docs/sweeps.md): one sweep's steps and capacity for the console, and a
  * comparison of two sweeps as Markdown (the PR comment, the job summary) and text. Every number
  * comes from a validated file; every string from a file is escaped.
  */

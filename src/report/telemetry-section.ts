@@ -44,7 +44,7 @@ function digests(input: ReportInput): { baseline: TelemetryDigest | null; curren
   return { baseline: digestTelemetry(input.baseline), current: digestTelemetry(input.current) }
 }
 
-/** The report's telemetry (SPEC §13): a likely-cause line per regressed or inconclusive metric, and a table of both sides. None when neither side has telemetry. */
+/** The report's telemetry (docs/telemetry.md): a likely-cause line per regressed or inconclusive metric, and a table of both sides. None when neither side has telemetry. */
 export function telemetrySections(input: ReportInput): CommentSection[] {
   const { baseline, current } = digests(input)
   if (baseline === null && current === null) return []

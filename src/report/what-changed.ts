@@ -1,5 +1,5 @@
 /**
- * "What changed" (SPEC §11): every environment field that differs between the two results, the
+ * "What changed" (docs/fingerprint.md): every environment field that differs between the two results, the
  * model first. Values come from servers and result files, so the Markdown form escapes them.
  */
 import type { Comparison, EnvironmentChange } from '../compare/types.js'

@@ -1,5 +1,5 @@
 /**
- * The sweep file (SPEC §15, `schema: "llm-perf-gate/sweep@1"`): one workload run at several
+ * The sweep file (docs/sweeps.md, `schema: "llm-perf-gate/sweep@1"`): one workload run at several
  * loads, each step a whole result document, and the capacity at the workload's SLO. Field names
  * are public and snake_case. docs/sweeps.md describes every field.
  */

@@ -34,7 +34,7 @@ export interface Target {
   context: RequestContext
   watchdog: Watchdog
   environment: Environment
-  /** Watches the server and its GPUs during each trial's measured requests (SPEC §13); null when the workload switches it off. */
+  /** Watches the server and its GPUs during each trial's measured requests (docs/telemetry.md); null when the workload switches it off. */
   telemetry?: TelemetrySession | null
   close(): Promise<void>
 }

@@ -1,5 +1,5 @@
 /**
- * Which loads a sweep runs (SPEC §15): a list given by the user, or found automatically by
+ * Which loads a sweep runs (docs/sweeps.md): a list given by the user, or found automatically by
  * doubling the concurrency from one stream until the SLO breaks (a miss confirmed by the next
  * doubling), then bisecting between the last load that held and the first that did not. Pure:
  * the runner asks for the next load.

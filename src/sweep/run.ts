@@ -1,5 +1,5 @@
 /**
- * Runs a sweep (SPEC §15): the workload at each load of the plan, every trial of it, each step
+ * Runs a sweep (docs/sweeps.md): the workload at each load of the plan, every trial of it, each step
  * through the ordinary runner (openTarget, runTrialOn, assembleResult), so a step is a result in
  * all but name. After each step the sweep so far (steps and capacity) goes to `onStep`, which
  * writes it: an interrupted sweep keeps what finished.

@@ -57,7 +57,7 @@ class SampleLog {
 }
 
 /**
- * Watches a server while trials run (SPEC §13): a timer scrapes its Prometheus endpoint every
+ * Watches a server while trials run (docs/telemetry.md): a timer scrapes its Prometheus endpoint every
  * interval on a connection of its own and reads nvidia-smi's loop output, off the request path.
  * A scrape has a deadline shorter than the interval, and a tick that finds the previous scrape
  * still outstanding skips it: a slow or broken endpoint costs samples, never a request's time.

@@ -9,13 +9,13 @@ const action = parse(readFileSync('action.yml', 'utf8')) as {
   runs: { using: string; main: string }
 }
 
-/** Rows of the Markdown table under a README heading: first cell (unquoted) -> the other cells. */
-function readmeTable(heading: string): Map<string, string[]> {
-  const readme = readFileSync('README.md', 'utf8')
-  const start = readme.indexOf(`### ${heading}\n`)
+/** Rows of the Markdown table under a heading of docs/action.md, where the README sends readers: first cell (unquoted) -> the other cells. */
+function docTable(heading: string): Map<string, string[]> {
+  const doc = readFileSync('docs/action.md', 'utf8')
+  const start = doc.indexOf(`## ${heading}\n`)
   expect(start).toBeGreaterThan(-1)
   const rows = new Map<string, string[]>()
-  for (const line of readme.slice(start).split('\n').slice(1)) {
+  for (const line of doc.slice(start).split('\n').slice(1)) {
     if (line.trim() === '') {
       if (rows.size > 0) break
       continue
@@ -28,11 +28,11 @@ function readmeTable(heading: string): Map<string, string[]> {
   return rows
 }
 
-describe('action.yml, the name constants and the README agree', () => {
+describe('action.yml, the name constants and docs/action.md agree', () => {
   test('the inputs are the same three ways, each with a description and a default', () => {
     const names = Object.values(INPUTS).sort()
     expect(Object.keys(action.inputs).sort()).toEqual(names)
-    const table = readmeTable('Inputs')
+    const table = docTable('Inputs')
     expect([...table.keys()].sort()).toEqual(names)
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description.length).toBeGreaterThan(10)
@@ -46,7 +46,7 @@ describe('action.yml, the name constants and the README agree', () => {
   test('the outputs are the same three ways', () => {
     const names = Object.values(OUTPUTS).sort()
     expect(Object.keys(action.outputs).sort()).toEqual(names)
-    const table = readmeTable('Outputs')
+    const table = docTable('Outputs')
     expect([...table.keys()].sort()).toEqual(names)
     for (const [name, output] of Object.entries(action.outputs)) expect(table.get(name)![0]).toBe(output.description)
   })

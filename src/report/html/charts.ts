@@ -49,13 +49,13 @@ export interface PageData {
 /** Baseline grey, candidate blue: the same two colours as the comment's chart. */
 export const SIDE_COLORS: Record<Side, string> = { baseline: '#6e7781', candidate: '#0969da' }
 
-/** Sweep curves (SPEC §15): each side's value of a metric at each load it ran. */
+/** Sweep curves (docs/sweeps.md): each side's value of a metric at each load it ran. */
 export interface SweepCurves {
   loadKind: 'concurrency' | 'rate'
   metrics: Array<{ metric: string; unit: string; baseline: Array<{ load: number; value: number }>; candidate: Array<{ load: number; value: number }> }>
 }
 
-/** The history trend (SPEC §14): a metric's value in past comparable runs, oldest first, and the candidate's. */
+/** The history trend (docs/history.md): a metric's value in past comparable runs, oldest first, and the candidate's. */
 export interface HistoryTrend {
   metrics: Array<{ metric: string; unit: string; runs: Array<{ label: string; value: number }>; candidate: number | null }>
 }

@@ -1,5 +1,5 @@
 /**
- * The HTML report (SPEC §16): one self-contained file. The verdict and the gated table as in the
+ * The HTML report (docs/report.md): one self-contained file. The verdict and the gated table as in the
  * comment, then charts drawn in the browser by uPlot from data embedded in the page. Nothing is
  * fetched: the script and stylesheet are inlined, and the page's Content-Security-Policy allows
  * no network request at all, so what renders offline is all there is.
@@ -17,9 +17,9 @@ import { distributionSection, timeSection } from './run-charts.js'
 import { telemetrySection } from './telemetry.js'
 
 export interface HtmlReportInput extends ReportInput {
-  /** Two sweep files' curves (SPEC §15), when the comparison is of sweeps. */
+  /** Two sweep files' curves (docs/sweeps.md), when the comparison is of sweeps. */
   sweep?: SweepCurves
-  /** The history trend (SPEC §14), when a history was used. */
+  /** The history trend (docs/history.md), when a history was used. */
   history?: HistoryTrend
 }
 

@@ -1,5 +1,5 @@
 /**
- * Telemetry over each trial's time (SPEC §13), drawn when a result's trials carry
+ * Telemetry over each trial's time (docs/telemetry.md), drawn when a result's trials carry
  * `telemetry.samples`. What the page reads of a sample, and nothing more:
  *
  *   {"t_ms": 1000, "server_metrics": {"vllm:kv_cache_usage_perc": 0.61, …}, "gpu": [{"index": 0, "utilization_pct": 87, …}]}
