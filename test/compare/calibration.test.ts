@@ -52,7 +52,7 @@ describe('the pr preset on one ab run under 10% shared drift, 12 pairs', () => {
 })
 
 /**
- * Between separate jobs (SPEC §14): each job runs at its own speed, 4% log-sd, on top of the
+ * Between separate jobs (docs/method-history.md): each job runs at its own speed, 4% log-sd, on top of the
  * trial drift; the baseline is the newest of 12 past jobs that the history holds. With the
  * history, A/A comparisons fail at most 5% of the time and a 25% TTFT+TPOT regression is caught
  * at least 80% of the time (the design target); `npm run bench -- calibration-jobs` gives the

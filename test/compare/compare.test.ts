@@ -138,7 +138,7 @@ describe('incomparable results', () => {
     expect(comparison.metrics).toEqual([])
   })
 
-  test('different models are compared unless the thresholds require the same model (SPEC §11; comparability.test.ts)', () => {
+  test('different models are compared unless the thresholds require the same model (docs/fingerprint.md; comparability.test.ts)', () => {
     expect(compareResults(side(), side({ seed: 2, model: 'other-model' }), pr).verdict).not.toBe('incomparable')
     expect(compareResults(side(), side({ seed: 2, model: 'other-model' }), { ...pr, comparability: { hardware: 'require', model: 'require' } }).verdict).toBe('incomparable')
   })

@@ -146,7 +146,7 @@ describe('import --from vllm: files of current vllm bench serve (vllm/benchmarks
     expect(comparison.validity.find((check) => check.check === 'output_tokens')!.ok).toBe(false)
   })
 
-  test('the model is not in the workload hash (SPEC §11): a model change compares', () => {
+  test('the model is not in the workload hash (docs/fingerprint.md): a model change compares', () => {
     const run = readPythonJson(current('rate4-in512.json'))
     run.model_id = 'Qwen/Qwen3-8B'
     run.tokenizer_id = 'Qwen/Qwen3-8B'

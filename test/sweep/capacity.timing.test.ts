@@ -1,5 +1,5 @@
 /**
- * The acceptance of SPEC §15 against the live simulator, in the timing project (one file at a
+ * The acceptance of docs/sweeps.md against the live simulator, in the timing project (one file at a
  * time, after the unit tests): its figures rest on millisecond latencies that a busy machine
  * inflates. A pause of the machine only ever adds latency, so it can only lower a capacity found:
  * the bounds below are tight above and allow for pauses below. docs/sweeps.md gives the figures.
