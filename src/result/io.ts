@@ -4,6 +4,9 @@ import { z } from 'zod'
 import { parseWithSchema } from '../config/validate.js'
 import { describeValue, InputError } from '../errors.js'
 import { RESULT_SCHEMA, type ResultFile } from './types.js'
+import { writeResultFile } from './writer.js'
+
+const isResultFile = (value: unknown): value is ResultFile => value !== null && typeof value === 'object' && (value as { schema?: unknown }).schema === RESULT_SCHEMA && Array.isArray((value as { trials?: unknown }).trials)
 
 /**
  * Writes via a temporary file and a rename, so a reader never sees half a result. Result files
@@ -11,6 +14,8 @@ import { RESULT_SCHEMA, type ResultFile } from './types.js'
  * for small documents people open by hand).
  */
 export function writeJsonFile(path: string, value: unknown, pretty = false): void {
+  // A result is streamed: no string holds it whole, and a run's records are read from where it keeps them (writer.ts).
+  if (!pretty && isResultFile(value)) return writeResultFile(path, value)
   mkdirSync(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`)

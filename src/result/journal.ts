@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { HostLoad } from '../runner/host-load.js'
+import { FileSpool } from './spool.js'
 import type { Environment, Pairing, RequestRecord } from './types.js'
 
 /** One line of the journal: enough to rebuild the result of an interrupted run. */
@@ -15,10 +16,18 @@ export type JournalEntry =
  * few microseconds per request, and whatever was measured is in the kernel's hands even if
  * the process dies. The journal is removed once the result file is written. A journal already
  * at `path` is what a run that died left: it is moved aside (`kept`), never overwritten.
+ *
+ * It is also where the run keeps its records until the result file is written (`spool`): each
+ * record's text is found again by its byte offset (appendRecords), so the run holds no record
+ * objects in memory (trial-records.ts).
  */
 export class Journal {
   private fd: number | null
   private requests = 0
+  /** Bytes written so far: where the next line starts. */
+  private position = 0
+  /** Reads records back from this file by offset. */
+  readonly spool: FileSpool
   /** Where an earlier journal found at `path` was moved; null when there was none. */
   readonly kept: string | null
 
@@ -27,12 +36,43 @@ export class Journal {
     this.kept = moveAside(path)
     // 'wx': should another process create the file in between, fail rather than truncate it.
     this.fd = openSync(path, 'wx')
+    this.spool = new FileSpool(path)
   }
 
   append(entry: JournalEntry): void {
     if (this.fd === null) return
     if (entry.type === 'request') this.requests++
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`)
+    this.write(`${JSON.stringify(entry)}\n`)
+  }
+
+  /**
+   * Appends one request line per record, given as its JSON text (`JSON.stringify(record)`), in one
+   * write; each line is what `append` writes for it. Returns each record text's byte offset in the
+   * file and its length in bytes, for reading it back (`spool`); null offsets once closed.
+   */
+  appendRecords(trial: number, jsons: readonly string[]): { offsets: Float64Array; lengths: Float64Array } | null {
+    if (this.fd === null) return null
+    const prefix = `{"type":"request","trial":${trial},"record":`
+    const prefixBytes = prefix.length
+    const offsets = new Float64Array(jsons.length)
+    const lengths = new Float64Array(jsons.length)
+    let at = this.position
+    for (let i = 0; i < jsons.length; i++) {
+      const bytes = Buffer.byteLength(jsons[i]!)
+      offsets[i] = at + prefixBytes
+      lengths[i] = bytes
+      at += prefixBytes + bytes + 2
+    }
+    this.requests += jsons.length
+    this.write(jsons.map((json) => `${prefix}${json}}\n`).join(''))
+    return { offsets, lengths }
+  }
+
+  private write(text: string): void {
+    const bytes = Buffer.from(text)
+    let written = 0
+    while (written < bytes.length) written += writeSync(this.fd!, bytes, written, bytes.length - written)
+    this.position += bytes.length
   }
 
   /** Closes it; removes it when asked or when it holds no measured request. Returns whether it is kept. */

@@ -7,16 +7,17 @@ import type { RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
 import { captureEnvironment, publicUrl, workloadServerArgs } from '../environment.js'
 import { InputError } from '../errors.js'
-import { summarizeRun, summarizeTrial } from '../metrics/summary.js'
 import { createRedactor } from '../redact.js'
 import type { Journal } from '../result/journal.js'
-import { observeServer } from '../result/notes.js'
+import { attachStore } from '../result/trial-records.js'
+import { observeTrials, summarizeTrials, summarizeTrialRecords } from '../result/trial-summary.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
 import { preflight } from './preflight.js'
+import { RecordSink } from './record-sink.js'
 import { runTrial } from './trial.js'
 import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 
@@ -126,6 +127,8 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   const counters = options.hostCounters ?? hostCounters
   const hostBefore = counters()
   const sampling = target.telemetry?.startTrial()
+  // Records go to the journal and the trial's columns as they finish; none is kept as an object (docs/scale.md).
+  const sink = new RecordSink(trialIndex, options.journal ?? null, spec.slo, options.observer?.requestDone?.bind(options.observer))
   const run = await runTrial({
     context: target.context,
     watchdog: target.watchdog,
@@ -133,15 +136,13 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     requests,
     plan,
     clock,
-    onRecord: (record) => {
-      options.journal?.append({ type: 'request', trial: trialIndex, record })
-      options.observer?.requestDone?.(record)
-    },
+    keepRecords: false,
+    onRecord: (record) => sink.add([record], [JSON.stringify(record)]),
     ...(options.signal !== undefined ? { signal: options.signal } : {})
   })
   const host = roundHostLoad(hostLoadBetween(hostBefore, counters()))
   const telemetry = await sampling?.stop()
-  const { summary, durationS } = summarizeTrial({ records: run.records, slo: spec.slo, targetRate })
+  const { summary, durationS } = summarizeTrialRecords(sink.store, spec.slo, targetRate)
   const trial: TrialResult = {
     index: trialIndex,
     started_at: run.startedAt,
@@ -150,9 +151,10 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     ...(run.interrupted ? { interrupted: true } : {}),
     host,
     ...(telemetry !== undefined ? { telemetry } : {}),
-    requests: run.records,
+    requests: [],
     summary
   }
+  attachStore(trial, sink.store)
   options.journal?.append({ type: 'trial_end', index: trialIndex, interrupted: run.interrupted, host })
   options.observer?.trialDone?.(trial)
   return trial
@@ -173,9 +175,9 @@ export function assembleResult(workload: Workload, environment: Environment, tri
     environment,
     ...(interrupted ? { interrupted: true } : {}),
     ...(pairing !== undefined ? { pairing } : {}),
-    notes: observeServer(trials, workload.spec),
+    notes: observeTrials(trials, workload.spec),
     trials,
-    summary: summarizeRun(trials, workload.spec.slo)
+    summary: summarizeTrials(trials, workload.spec.slo)
   }
   return result
 }

@@ -17,6 +17,8 @@ export interface TrialRunInput {
   clock: Clock
   /** Called as each request finishes, in completion order. */
   onRecord?: (record: RequestRecord) => void
+  /** Keep the records for `TrialRun.records` (default); false when `onRecord` keeps them elsewhere, so memory does not grow with the trial. */
+  keepRecords?: boolean
   /** Aborting stops new sends and cancels what is in flight; what finished is kept. */
   signal?: AbortSignal
 }
@@ -25,7 +27,7 @@ export interface TrialRun {
   /** The trial's start on the monotonic clock; the records' `*_ms` fields are relative to it. */
   startMs: number
   startedAt: string
-  /** Records of the requests that were sent, by id. */
+  /** Records of the requests that were sent, by id (none when `keepRecords` is false). */
   records: RequestRecord[]
   interrupted: boolean
 }
@@ -82,7 +84,7 @@ export async function runTrial(input: TrialRunInput): Promise<TrialRun> {
     watchdog.add(started.inFlight)
     const record = await started.completion
     watchdog.remove(started.inFlight)
-    records.push(record)
+    if (input.keepRecords !== false) records.push(record)
     input.onRecord?.(record)
   }
 

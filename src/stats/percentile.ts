@@ -101,11 +101,15 @@ export function sampleVariance(values: ArrayLike<number>, knownMean = mean(value
  * and stddev is null below two values. One sort serves every percentile.
  */
 export function describe(values: ArrayLike<number>): Distribution {
-  const count = values.length
+  return describeSorted(sortedCopy(values))
+}
+
+/** describe() of values already sorted ascending (and free of NaN), for a caller that sorted its own copy in place. */
+export function describeSorted(sorted: ArrayLike<number>): Distribution {
+  const count = sorted.length
   if (count === 0) {
     return { count: 0, mean: null, stddev: null, min: null, p50: null, p90: null, p95: null, p99: null, max: null }
   }
-  const sorted = sortedCopy(values)
   const average = mean(sorted)
   return {
     count,

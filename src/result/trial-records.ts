@@ -1,0 +1,156 @@
+/**
+ * One trial's request records as a run holds them: in typed columns, with each record's JSON text
+ * left where it was written (spool.ts). A record object with its array of gaps takes about 1 KB
+ * of heap and garbage collection follows it; here a record of 16 tokens is about 250 bytes of
+ * typed arrays, and nothing per request or per gap is a heap object. The summaries, the columns
+ * `compare` reads and the report's time series are computed from these (trial-summary.ts); the
+ * records themselves are read back from the spool only to write the result file (writer.ts) or
+ * when someone asks for them (`records()`).
+ */
+import type { WorkloadSpec } from '../config/workload.js'
+import { ErrorTally } from '../metrics/error-summary.js'
+import { meetsSlo } from '../metrics/summary.js'
+import { Growing, GrowingBytes } from './growing.js'
+import { emptyTally, tallyRecord, type ServerTally } from './notes.js'
+import { FileSpool, type RecordSpool } from './spool.js'
+import type { RequestRecord, TrialResult } from './types.js'
+
+export const OK = 1
+export const CANCELLED = 2
+export const MEETS_SLO = 4
+
+const orNaN = (value: number | null): number => (value === null ? Number.NaN : value)
+
+export class TrialRecords {
+  /** Per record, in the order they were added (completion order): NaN stands for null. */
+  readonly ids = new Growing()
+  readonly flags = new GrowingBytes()
+  readonly sent = new Growing()
+  readonly end = new Growing()
+  readonly ttft = new Growing()
+  readonly tpot = new Growing()
+  readonly e2e = new Growing()
+  readonly queue = new Growing()
+  readonly inputTokens = new Growing()
+  readonly outputTokens = new Growing()
+  readonly maxTokens = new Growing()
+  /** Where a successful record's gaps start in `itl`, and how many; 0 gaps for a failed one. */
+  readonly itlStart = new Growing()
+  readonly itlCount = new Growing()
+  /** The successful records' gaps, record after record. */
+  readonly itl = new Growing(1024)
+  /** Where each record's JSON text is in the spool. */
+  private readonly offsets = new Growing()
+  private readonly lengths = new Growing()
+  /** What the result's notes count (notes.ts). */
+  readonly tally: ServerTally = emptyTally()
+  readonly errors = new ErrorTally()
+  /** output_tokens_source of the successful records. */
+  readonly outputSources = new Set<string>()
+  private sorted: Uint32Array | null = null
+
+  constructor(
+    private spool: RecordSpool,
+    private readonly slo: WorkloadSpec['slo']
+  ) {}
+
+  get size(): number {
+    return this.ids.length
+  }
+
+  /** Says where the records are (for error messages). */
+  get where(): string {
+    return this.spool.where
+  }
+
+  /** Adds a record whose JSON text is in the spool at `offset` (`length` bytes; a memory spool's index and any length). */
+  add(record: RequestRecord, offset: number, length: number): void {
+    const ok = record.ok
+    this.ids.push(record.id)
+    this.flags.push((ok ? OK : 0) | (record.error?.kind === 'cancelled' ? CANCELLED : 0) | (meetsSlo(record, this.slo) ? MEETS_SLO : 0))
+    this.sent.push(orNaN(record.sent_ms))
+    this.end.push(record.end_ms)
+    this.ttft.push(orNaN(record.ttft_ms))
+    this.tpot.push(orNaN(record.tpot_ms))
+    this.e2e.push(orNaN(record.e2e_ms))
+    this.queue.push(orNaN(record.client_queue_ms))
+    this.inputTokens.push(record.input_tokens)
+    this.outputTokens.push(record.output_tokens)
+    this.maxTokens.push(record.max_tokens)
+    this.itlStart.push(this.itl.length)
+    this.itlCount.push(ok ? record.itl_ms.length : 0)
+    if (ok) for (const gap of record.itl_ms) this.itl.push(gap)
+    this.offsets.push(offset)
+    this.lengths.push(length)
+    tallyRecord(this.tally, record)
+    this.errors.add(record, record.id)
+    if (ok) this.outputSources.add(record.output_tokens_source)
+    this.sorted = null
+  }
+
+  /** The records' indices (in the columns above) in the order of their ids: the order of the result file. */
+  order(): Uint32Array {
+    if (this.sorted === null || this.sorted.length !== this.size) {
+      const ids = this.ids.values
+      this.sorted = Uint32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!)
+    }
+    return this.sorted
+  }
+
+  /** Calls `each` with every record's JSON text, in id order; bytes are valid only during the call. */
+  forEachJson(each: (json: string | Uint8Array) => void): void {
+    this.spool.forEach(this.offsets.values, this.lengths.values, this.order(), (_, json) => each(json))
+  }
+
+  /** The records, in id order, read back from the spool: a copy each time, for the callers that need objects. */
+  records(): RequestRecord[] {
+    const decoder = new TextDecoder()
+    const records: RequestRecord[] = []
+    this.forEachJson((json) => records.push(JSON.parse(typeof json === 'string' ? json : decoder.decode(json)) as RequestRecord))
+    return records
+  }
+
+  /**
+   * The records were just written to the result file at `path`, at `offsets` (in id order): records
+   * kept in a file (the journal, which is removed next) are read from there from now on; their
+   * lengths are the same. Records kept in memory stay there.
+   */
+  relocated(path: string, offsets: ArrayLike<number>): void {
+    if (!(this.spool instanceof FileSpool)) return
+    const order = this.order()
+    for (let k = 0; k < order.length; k++) this.offsets.values[order[k]!] = offsets[k]!
+    this.spool = new FileSpool(path)
+  }
+}
+
+const stores = new WeakMap<object, TrialRecords>()
+
+/**
+ * Makes `trial.requests` read its records back from `store` each time it is asked for (an
+ * enumerable getter, so JSON.stringify of the trial still writes them, in their place), and
+ * remembers the store for the writer, the summaries and `compare`, which read the columns
+ * instead. Assigning `requests` replaces the getter with the value assigned.
+ */
+export function attachStore(trial: TrialResult, store: TrialRecords): TrialResult {
+  Object.defineProperty(trial, 'requests', {
+    enumerable: true,
+    configurable: true,
+    get: () => store.records(),
+    set: (value: RequestRecord[]) => {
+      stores.delete(trial)
+      Object.defineProperty(trial, 'requests', { value, enumerable: true, configurable: true, writable: true })
+    }
+  })
+  stores.set(trial, store)
+  return trial
+}
+
+/** The store a trial's records are held in (attachStore), or undefined for a trial holding record objects. */
+export const storeOf = (trial: object): TrialRecords | undefined => stores.get(trial)
+
+/** A trial's fields but `requests`, without reading the records. */
+export function trialFields(trial: TrialResult): Omit<TrialResult, 'requests'> {
+  const fields: Record<string, unknown> = {}
+  for (const key of Object.keys(trial)) if (key !== 'requests') fields[key] = (trial as unknown as Record<string, unknown>)[key]
+  return fields as Omit<TrialResult, 'requests'>
+}

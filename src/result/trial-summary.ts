@@ -1,0 +1,209 @@
+/**
+ * The summaries of a run held in columns (trial-records.ts): the same numbers as
+ * metrics/summary.ts computes from record objects (summarizeTrial, summarizeRun), field for
+ * field; test/result/trial-summary.test.ts checks both on random records. Distributions do not
+ * depend on the order of their values (describe sorts them first), so values are gathered as they
+ * come; sums and the columns `compare` reads follow the records' id order, as the records' do.
+ */
+import type { WorkloadSpec } from '../config/workload.js'
+import { topErrorGroups } from '../metrics/error-summary.js'
+import { summarizeRun } from '../metrics/summary.js'
+import { describeSorted } from '../stats/percentile.js'
+import type { SeriesColumns, TrialColumns } from './columns.js'
+import { addTallies, notesFromTally, observeServer } from './notes.js'
+import { CANCELLED, MEETS_SLO, OK, storeOf, type TrialRecords } from './trial-records.js'
+import type { Distribution, RunSummary, TrialResult, TrialSummary } from './types.js'
+
+const hasSlo = (slo: WorkloadSpec['slo']): boolean => slo.ttft_ms !== undefined || slo.tpot_ms !== undefined || slo.e2e_ms !== undefined
+
+/** The values of `column` for records whose flags have `mask` set and whose value is not NaN (null), in any order, sorted in place and described. */
+function describeWhere(stores: readonly TrialRecords[], column: (store: TrialRecords) => Float64Array, mask: number, countedOnly = false): Distribution {
+  let total = 0
+  for (const store of stores) {
+    const values = column(store)
+    for (let i = 0; i < store.size; i++) if (selected(store.flags.get(i), mask, countedOnly) && values[i] === values[i]) total++
+  }
+  const gathered = new Float64Array(total)
+  let k = 0
+  for (const store of stores) {
+    const values = column(store)
+    for (let i = 0; i < store.size; i++) if (selected(store.flags.get(i), mask, countedOnly) && values[i] === values[i]) gathered[k++] = values[i]!
+  }
+  return describeSorted(gathered.sort())
+}
+
+const selected = (flags: number, mask: number, countedOnly: boolean): boolean => (countedOnly ? (flags & CANCELLED) === 0 : (flags & mask) !== 0)
+
+/** Every gap of the successful records of these trials, sorted and described. */
+function describeItl(stores: readonly TrialRecords[]): Distribution {
+  const pooled = new Float64Array(stores.reduce((sum, store) => sum + store.itl.length, 0))
+  let offset = 0
+  for (const store of stores) {
+    pooled.set(store.itl.view(), offset)
+    offset += store.itl.length
+  }
+  return describeSorted(pooled.sort())
+}
+
+/** As summarizeTrial (metrics/summary.ts) gives for the store's records. */
+export function summarizeTrialRecords(store: TrialRecords, slo: WorkloadSpec['slo'], targetRate: number | null, givenDurationS?: number): { summary: TrialSummary; durationS: number } {
+  let counted = 0
+  let ok = 0
+  let sentCount = 0
+  let firstSend = Infinity
+  let lastSend = -Infinity
+  let lastEnd = -Infinity
+  let outputTokens = 0
+  let inputTokens = 0
+  let meeting = 0
+  // In id order, as summarizeTrial adds them up.
+  for (const i of store.order()) {
+    const flags = store.flags.get(i)
+    if ((flags & CANCELLED) !== 0) continue
+    counted++
+    const sent = store.sent.get(i)
+    if (sent === sent) {
+      sentCount++
+      if (sent < firstSend) firstSend = sent
+      if (sent > lastSend) lastSend = sent
+    }
+    const end = store.end.get(i)
+    if (end > lastEnd) lastEnd = end
+    if ((flags & OK) === 0) continue
+    ok++
+    outputTokens += store.outputTokens.get(i)
+    inputTokens += store.inputTokens.get(i)
+    if ((flags & MEETS_SLO) !== 0) meeting++
+  }
+  const start = sentCount > 0 ? firstSend : 0
+  const durationS = givenDurationS ?? Math.max(0, (counted > 0 ? lastEnd : 0) - start) / 1000
+  const perSecond = (amount: number): number => (durationS > 0 ? amount / durationS : 0)
+  const sendSpanS = sentCount > 1 ? (lastSend - start) / 1000 : 0
+  const sources = store.outputSources
+  const summary: TrialSummary = {
+    ttft_ms: describeWhere([store], (s) => s.ttft.values, OK),
+    tpot_ms: describeWhere([store], (s) => s.tpot.values, OK),
+    itl_ms: describeItl([store]),
+    e2e_ms: describeWhere([store], (s) => s.e2e.values, OK),
+    schedule_lag_ms: describeWhere([store], (s) => s.queue.values, 0, true),
+    request_throughput: perSecond(ok),
+    output_throughput: perSecond(outputTokens),
+    total_throughput: perSecond(inputTokens + outputTokens),
+    goodput: hasSlo(slo) ? perSecond(meeting) : null,
+    error_rate: counted > 0 ? (counted - ok) / counted : 0,
+    sent: counted,
+    completed: ok,
+    failed: counted - ok,
+    total_input_tokens: inputTokens,
+    total_output_tokens: outputTokens,
+    achieved_rate: sendSpanS > 0 ? (sentCount - 1) / sendSpanS : null,
+    target_rate: targetRate,
+    output_tokens_source: sources.size === 0 ? null : sources.size === 1 ? ([...sources][0]! as TrialSummary['output_tokens_source']) : 'mixed'
+  }
+  return { summary, durationS }
+}
+
+function meanOf(values: Array<number | null>): number | null {
+  const present = values.filter((value): value is number => value !== null)
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length
+}
+
+/** As summarizeRun (metrics/summary.ts) gives for these trials' records. */
+export function summarizeRunRecords(trials: ReadonlyArray<{ store: TrialRecords; summary: TrialSummary }>, slo: WorkloadSpec['slo']): RunSummary {
+  const stores = trials.map((trial) => trial.store)
+  let counted = 0
+  let ok = 0
+  for (const store of stores) {
+    for (let i = 0; i < store.size; i++) {
+      const flags = store.flags.get(i)
+      if ((flags & CANCELLED) !== 0) continue
+      counted++
+      if ((flags & OK) !== 0) ok++
+    }
+  }
+  const scalar = (pick: (summary: TrialSummary) => number | null): number | null => meanOf(trials.map((trial) => pick(trial.summary)))
+  const errors = topErrorGroups(stores.map((store) => store.errors.groups()))
+  return {
+    ttft_ms: describeWhere(stores, (s) => s.ttft.values, OK),
+    tpot_ms: describeWhere(stores, (s) => s.tpot.values, OK),
+    itl_ms: describeItl(stores),
+    e2e_ms: describeWhere(stores, (s) => s.e2e.values, OK),
+    schedule_lag_ms: describeWhere(stores, (s) => s.queue.values, 0, true),
+    request_throughput: scalar((s) => s.request_throughput) ?? 0,
+    output_throughput: scalar((s) => s.output_throughput) ?? 0,
+    total_throughput: scalar((s) => s.total_throughput) ?? 0,
+    goodput: hasSlo(slo) ? scalar((s) => s.goodput) : null,
+    error_rate: scalar((s) => s.error_rate) ?? 0,
+    sent: counted,
+    completed: ok,
+    failed: counted - ok,
+    ...(errors.length > 0 ? { errors } : {})
+  }
+}
+
+/** The columns `compare` reads (columns.ts trialColumns), and the report's time series, in id order. */
+export function trialColumnsOf(store: TrialRecords): TrialColumns {
+  const order = store.order()
+  const n = order.length
+  let ok = 0
+  let gaps = 0
+  for (let i = 0; i < n; i++) {
+    if ((store.flags.get(i) & OK) === 0) continue
+    ok++
+    gaps += store.itlCount.get(i)
+  }
+  const ttft = new Float64Array(ok)
+  const tpot = new Float64Array(ok)
+  const e2e = new Float64Array(ok)
+  const itl = new Float64Array(gaps)
+  const series: SeriesColumns = { ok: new Uint8Array(n), sent_ms: new Float64Array(n), end_ms: new Float64Array(n), ttft_ms: new Float64Array(n), output_tokens: new Float64Array(n), itl_count: new Float64Array(n) }
+  const kept = { ttft: 0, tpot: 0, e2e: 0, itl: 0 }
+  let outputTokens = 0
+  let maxTokens = 0
+  let clientQueueMs = 0
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!
+    const isOk = (store.flags.get(i) & OK) !== 0
+    series.ok[k] = isOk ? 1 : 0
+    series.sent_ms[k] = store.sent.get(i)
+    series.end_ms[k] = store.end.get(i)
+    series.ttft_ms[k] = store.ttft.get(i)
+    series.output_tokens[k] = store.outputTokens.get(i)
+    if (!isOk) continue
+    const ttftValue = store.ttft.get(i)
+    const tpotValue = store.tpot.get(i)
+    const e2eValue = store.e2e.get(i)
+    const queue = store.queue.get(i)
+    if (ttftValue === ttftValue) ttft[kept.ttft++] = ttftValue
+    if (tpotValue === tpotValue) tpot[kept.tpot++] = tpotValue
+    if (e2eValue === e2eValue) e2e[kept.e2e++] = e2eValue
+    const start = store.itlStart.get(i)
+    const count = store.itlCount.get(i)
+    itl.set(store.itl.values.subarray(start, start + count), kept.itl)
+    kept.itl += count
+    series.itl_count[k] = count
+    outputTokens += store.outputTokens.get(i)
+    maxTokens += store.maxTokens.get(i)
+    clientQueueMs += queue === queue ? queue : 0
+  }
+  const cut = (values: Float64Array, length: number): Float64Array => (length === values.length ? values : values.slice(0, length))
+  return { records: n, ok, ttft_ms: cut(ttft, kept.ttft), tpot_ms: cut(tpot, kept.tpot), e2e_ms: cut(e2e, kept.e2e), itl_ms: itl, outputTokens, maxTokens, clientQueueMs, series }
+}
+
+/** The stores of every trial, or null when one holds record objects instead. */
+function storesOf(trials: readonly TrialResult[]): TrialRecords[] | null {
+  const stores = trials.map(storeOf)
+  return stores.every((store) => store !== undefined) ? stores : null
+}
+
+/** The run's summary (summarizeRun), from the trials' columns when a run holds them there. */
+export function summarizeTrials(trials: readonly TrialResult[], slo: WorkloadSpec['slo']): RunSummary {
+  const stores = storesOf(trials)
+  return stores === null ? summarizeRun(trials, slo) : summarizeRunRecords(trials.map((trial, index) => ({ store: stores[index]!, summary: trial.summary })), slo)
+}
+
+/** The result's notes (observeServer), from the trials' tallies when a run holds its records in columns. */
+export function observeTrials(trials: readonly TrialResult[], spec: WorkloadSpec): string[] {
+  const stores = storesOf(trials)
+  return stores === null ? observeServer(trials, spec) : notesFromTally(addTallies(stores.map((store) => store.tally)), spec)
+}
