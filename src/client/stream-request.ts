@@ -262,7 +262,7 @@ export interface StartedRequest {
 }
 
 /** Sends one request now; the promise always resolves, with a failed record when anything goes wrong. */
-export function startRequest(context: RequestContext, request: PlannedRequest, body: string, scheduledAt: number, trialStart: number): StartedRequest {
+export function startRequest(context: RequestContext, request: PlannedRequest, body: string | Uint8Array, scheduledAt: number, trialStart: number): StartedRequest {
   let handler!: StreamHandler
   const client = context.connections.acquire()
   const completion = new Promise<RequestRecord>((resolve) => {

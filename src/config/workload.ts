@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { describeValue, InputError } from '../errors.js'
+import { clientSchema } from '../client/schema.js'
 import { serverSchema } from '../server/schema.js'
 import { DEFAULT_TELEMETRY, telemetrySchema } from '../telemetry/schema.js'
 import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
@@ -159,7 +160,8 @@ export const workloadSchema = z.strictObject({
     })
     .default({}),
   server: serverSchema.optional(),
-  telemetry: telemetrySchema.default(DEFAULT_TELEMETRY)
+  telemetry: telemetrySchema.default(DEFAULT_TELEMETRY),
+  client: clientSchema.optional()
 })
 
 export type WorkloadSpec = z.output<typeof workloadSchema>
@@ -280,11 +282,12 @@ export const WORKLOAD_HASH_VERSION = 2
 /**
  * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare;
  * `model`, from version 2), how often the trial is replicated (`trials`), and the prompt file's
- * path (its content counts), and how the server is started and watched (`server`, `telemetry`).
+ * path (its content counts), how the server is started and watched (`server`, `telemetry`), and
+ * how the client measures (`client`).
  * Header templates count ("${KEY}"), their expanded values never do.
  */
 export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null, version: 1 | 2 = WORKLOAD_HASH_VERSION): string {
-  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, model, prompts, ...rest } = spec
+  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, client: _client, model, prompts, ...rest } = spec
   const { file: _file, ...promptsRest } = prompts
   const hashed = { ...rest, ...(version === 1 ? { model } : {}), path, prompts: { ...promptsRest, file_sha256: promptFileSha256 } }
   return `sha256:${createHash('sha256').update(canonicalJson(hashed)).digest('hex')}`

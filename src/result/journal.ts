@@ -52,7 +52,7 @@ export class Journal {
    */
   appendRecords(trial: number, jsons: readonly string[]): { offsets: Float64Array; lengths: Float64Array } | null {
     if (this.fd === null) return null
-    const prefix = `{"type":"request","trial":${trial},"record":`
+    const prefix = journalRecordPrefix(trial)
     const prefixBytes = prefix.length
     const offsets = new Float64Array(jsons.length)
     const lengths = new Float64Array(jsons.length)
@@ -68,8 +68,20 @@ export class Journal {
     return { offsets, lengths }
   }
 
-  private write(text: string): void {
-    const bytes = Buffer.from(text)
+  /**
+   * Appends journal lines made elsewhere (a client worker's batch, packed-records.ts, whose lines
+   * are what `append` writes), holding `count` requests; returns the file offset they start at, or null once closed.
+   */
+  appendLines(bytes: Uint8Array, count: number): number | null {
+    if (this.fd === null) return null
+    const start = this.position
+    this.requests += count
+    this.write(bytes)
+    return start
+  }
+
+  private write(text: string | Uint8Array): void {
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text
     let written = 0
     while (written < bytes.length) written += writeSync(this.fd!, bytes, written, bytes.length - written)
     this.position += bytes.length
@@ -84,6 +96,9 @@ export class Journal {
     return keep
   }
 }
+
+/** How a request line starts, before the record's JSON text; it ends with `}` and a newline. */
+export const journalRecordPrefix = (trial: number): string => `{"type":"request","trial":${trial},"record":`
 
 /** Moves an existing file at `path` to a name of its own beside it (`….journal.<its mtime>.jsonl`); returns that name, or null. */
 function moveAside(path: string): string | null {

@@ -17,11 +17,11 @@ export interface RecordSpool {
   readonly where: string
 }
 
-/** Records as strings on the heap; a record's "offset" is its index. */
+/** Records' text on the heap, as strings or bytes; a record's "offset" is its index. */
 export class MemorySpool implements RecordSpool {
-  private readonly texts: string[] = []
+  private readonly texts: Array<string | Uint8Array> = []
   readonly where = 'memory'
-  add(json: string): number {
+  add(json: string | Uint8Array): number {
     this.texts.push(json)
     return this.texts.length - 1
   }

@@ -13,7 +13,8 @@ import { meetsSlo } from '../metrics/summary.js'
 import { Growing, GrowingBytes } from './growing.js'
 import { emptyTally, tallyRecord, type ServerTally } from './notes.js'
 import { FileSpool, type RecordSpool } from './spool.js'
-import type { RequestRecord, TrialResult } from './types.js'
+import { COALESCED, E2E, END, EVENTS, FLAG_DONE, FLAG_INPUT_ESTIMATE, FLAG_OK, FLAGS, GAPS, ID, INPUT, MAX, OUTPUT, outputSourceOf, QUEUE, SENT, TPOT, TTFT } from './packed-records.js'
+import type { RequestError, RequestRecord, TrialResult } from './types.js'
 
 export const OK = 1
 export const CANCELLED = 2
@@ -34,8 +35,7 @@ export class TrialRecords {
   readonly inputTokens = new Growing()
   readonly outputTokens = new Growing()
   readonly maxTokens = new Growing()
-  /** Where a successful record's gaps start in `itl`, and how many; 0 gaps for a failed one. */
-  readonly itlStart = new Growing()
+  /** How many of `itl` are a successful record's gaps (they follow the previous successful record's); 0 for a failed one. */
   readonly itlCount = new Growing()
   /** The successful records' gaps, record after record. */
   readonly itl = new Growing(1024)
@@ -65,6 +65,42 @@ export class TrialRecords {
 
   /** Adds a record whose JSON text is in the spool at `offset` (`length` bytes; a memory spool's index and any length). */
   add(record: RequestRecord, offset: number, length: number): void {
+    this.addFacts(record, record.itl_ms, 0, offset, length)
+  }
+
+  /**
+   * Adds the record packed at `values[at…]` (packed-records.ts), its gaps at `gaps[gapsFrom…]`
+   * and, when it failed, its error; its JSON text is in the spool at `offset`.
+   */
+  addPacked(values: Float64Array, at: number, gaps: Float64Array, gapsFrom: number, error: RequestError | undefined, offset: number, length: number): void {
+    const facts = this.facts
+    const flags = values[at + FLAGS]!
+    const nullable = (value: number): number | null => (value === value ? value : null)
+    facts.id = values[at + ID]!
+    facts.ok = (flags & FLAG_OK) !== 0
+    // Left undefined rather than deleted: the reused object keeps its shape.
+    ;(facts as { error?: RequestError | undefined }).error = error
+    facts.sent_ms = nullable(values[at + SENT]!)
+    facts.end_ms = values[at + END]!
+    facts.ttft_ms = nullable(values[at + TTFT]!)
+    facts.tpot_ms = nullable(values[at + TPOT]!)
+    facts.e2e_ms = nullable(values[at + E2E]!)
+    facts.client_queue_ms = nullable(values[at + QUEUE]!)
+    facts.input_tokens = values[at + INPUT]!
+    facts.input_tokens_source = (flags & FLAG_INPUT_ESTIMATE) !== 0 ? 'estimate' : 'usage'
+    facts.output_tokens = values[at + OUTPUT]!
+    facts.output_tokens_source = outputSourceOf(flags)
+    facts.max_tokens = values[at + MAX]!
+    facts.content_events = values[at + EVENTS]!
+    facts.coalesced_events = values[at + COALESCED]!
+    facts.done = (flags & FLAG_DONE) !== 0
+    this.addFacts(facts, gaps, gapsFrom, offset, length, values[at + GAPS]!)
+  }
+
+  /** One reused record for addPacked: what the SLO check, the notes and the error tally read of a record. */
+  private readonly facts: RequestRecord = { id: 0, scheduled_ms: 0, sent_ms: null, client_queue_ms: null, end_ms: 0, ttft_ms: null, e2e_ms: null, tpot_ms: null, itl_ms: [], input_tokens: 0, input_tokens_source: 'usage', output_tokens: 0, output_tokens_source: 'usage', max_tokens: 0, content_events: 0, coalesced_events: 0, done: false, ok: false }
+
+  private addFacts(record: RequestRecord, gaps: ArrayLike<number>, gapsFrom: number, offset: number, length: number, gapCount = record.itl_ms.length): void {
     const ok = record.ok
     this.ids.push(record.id)
     this.flags.push((ok ? OK : 0) | (record.error?.kind === 'cancelled' ? CANCELLED : 0) | (meetsSlo(record, this.slo) ? MEETS_SLO : 0))
@@ -77,9 +113,8 @@ export class TrialRecords {
     this.inputTokens.push(record.input_tokens)
     this.outputTokens.push(record.output_tokens)
     this.maxTokens.push(record.max_tokens)
-    this.itlStart.push(this.itl.length)
-    this.itlCount.push(ok ? record.itl_ms.length : 0)
-    if (ok) for (const gap of record.itl_ms) this.itl.push(gap)
+    this.itlCount.push(ok ? gapCount : 0)
+    if (ok) for (let k = 0; k < gapCount; k++) this.itl.push(gaps[gapsFrom + k]!)
     this.offsets.push(offset)
     this.lengths.push(length)
     tallyRecord(this.tally, record)

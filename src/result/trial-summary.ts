@@ -161,6 +161,9 @@ export function trialColumnsOf(store: TrialRecords): TrialColumns {
   let outputTokens = 0
   let maxTokens = 0
   let clientQueueMs = 0
+  // Where each record's gaps start in the store's `itl`: they follow each other in the order the records were added.
+  const itlStart = new Float64Array(n)
+  for (let i = 1; i < n; i++) itlStart[i] = itlStart[i - 1]! + store.itlCount.get(i - 1)
   for (let k = 0; k < n; k++) {
     const i = order[k]!
     const isOk = (store.flags.get(i) & OK) !== 0
@@ -177,7 +180,7 @@ export function trialColumnsOf(store: TrialRecords): TrialColumns {
     if (ttftValue === ttftValue) ttft[kept.ttft++] = ttftValue
     if (tpotValue === tpotValue) tpot[kept.tpot++] = tpotValue
     if (e2eValue === e2eValue) e2e[kept.e2e++] = e2eValue
-    const start = store.itlStart.get(i)
+    const start = itlStart[i]!
     const count = store.itlCount.get(i)
     itl.set(store.itl.values.subarray(start, start + count), kept.itl)
     kept.itl += count

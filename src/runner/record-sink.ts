@@ -1,8 +1,10 @@
 import type { WorkloadSpec } from '../config/workload.js'
 import type { Journal } from '../result/journal.js'
+import { FLAG_CANCELLED, FLAG_OK, FLAGS, GAPS, PACKED_FIELDS, type RecordBatch } from '../result/packed-records.js'
 import { MemorySpool } from '../result/spool.js'
 import { TrialRecords } from '../result/trial-records.js'
 import type { RequestRecord } from '../result/types.js'
+import type { RunObserver } from './run.js'
 
 /**
  * Where one trial's records go as they finish: appended to the journal (or, without one, kept
@@ -16,21 +18,50 @@ export class RecordSink {
     private readonly trial: number,
     private readonly journal: Journal | null,
     slo: WorkloadSpec['slo'],
-    private readonly onRecord?: (record: RequestRecord) => void
+    private readonly observer: Pick<RunObserver, 'requestDone' | 'requestsDone'> = {}
   ) {
     this.memory = journal === null ? new MemorySpool() : null
     this.store = new TrialRecords(journal?.spool ?? this.memory!, slo)
   }
 
-  /** Records that finished, with their JSON text (`JSON.stringify(record)`), in one journal write. */
+  /** Records that finished on this thread, with their JSON text (`JSON.stringify(record)`), in one journal write. */
   add(records: readonly RequestRecord[], jsons: readonly string[]): void {
     if (this.memory !== null) {
       records.forEach((record, i) => this.store.add(record, this.memory!.add(jsons[i]!), jsons[i]!.length))
     } else {
       const located = this.journal!.appendRecords(this.trial, jsons)
-      if (located === null) throw new Error(`the journal ${this.journal!.path} was closed while trial ${this.trial + 1} ran`)
+      if (located === null) throw this.closed()
       records.forEach((record, i) => this.store.add(record, located.offsets[i]!, located.lengths[i]!))
     }
-    if (this.onRecord !== undefined) for (const record of records) this.onRecord(record)
+    if (this.observer.requestsDone !== undefined) this.observer.requestsDone(records.length, records.filter((record) => !record.ok && record.error?.kind !== 'cancelled').length)
+    else if (this.observer.requestDone !== undefined) for (const record of records) this.observer.requestDone(record)
+  }
+
+  /** Records a worker thread packed (packed-records.ts): their lines go to the journal as they are, their numbers to the columns. */
+  addBatch(batch: RecordBatch): void {
+    const count = batch.at.length
+    const start = this.memory === null ? this.journal!.appendLines(batch.bytes, count) : 0
+    if (start === null) throw this.closed()
+    let gapsFrom = 0
+    let next = 0
+    let failed = 0
+    for (let k = 0; k < count; k++) {
+      const at = k * PACKED_FIELDS
+      const error = batch.errors[next]?.[0] === k ? batch.errors[next++]![1] : undefined
+      const offset = this.memory !== null ? this.memory.add(batch.bytes.subarray(batch.at[k]!, batch.at[k]! + batch.lengths[k]!)) : start + batch.at[k]!
+      this.store.addPacked(batch.values, at, batch.gaps, gapsFrom, error, offset, batch.lengths[k]!)
+      gapsFrom += batch.values[at + GAPS]!
+      const flags = batch.values[at + FLAGS]!
+      if ((flags & FLAG_OK) === 0 && (flags & FLAG_CANCELLED) === 0) failed++
+    }
+    if (this.observer.requestsDone !== undefined) this.observer.requestsDone(count, failed)
+    else if (this.observer.requestDone !== undefined) {
+      const decoder = new TextDecoder()
+      for (let k = 0; k < count; k++) this.observer.requestDone(JSON.parse(decoder.decode(batch.bytes.subarray(batch.at[k]!, batch.at[k]! + batch.lengths[k]!))) as RequestRecord)
+    }
+  }
+
+  private closed(): Error {
+    return new Error(`the journal ${this.journal!.path} was closed while trial ${this.trial + 1} ran`)
   }
 }

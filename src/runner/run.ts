@@ -3,6 +3,8 @@ import { normalisedWorkload, type Workload } from '../config/workload.js'
 import { API_ADAPTERS } from '../client/api.js'
 import { createArrivalStamp } from '../client/arrival.js'
 import { Connections } from '../client/connections.js'
+import { ClientPool, defaultClientWorker } from '../client/pool.js'
+import { workerCount } from '../client/schema.js'
 import type { RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
 import { captureEnvironment, publicUrl, workloadServerArgs } from '../environment.js'
@@ -14,11 +16,10 @@ import { observeTrials, summarizeTrials, summarizeTrialRecords } from '../result
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
-import { planPrompts } from '../workload/prompts.js'
 import { buildSendPlan } from '../workload/schedule.js'
 import { preflight } from './preflight.js'
 import { RecordSink } from './record-sink.js'
-import { runTrial } from './trial.js'
+import { busiestWorker, openConnections, runPhase, workerLoops } from './measure.js'
 import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 
 /** What the runner tells the progress display. */
@@ -26,6 +27,8 @@ export interface RunObserver {
   phase?(label: string): void
   trialStarted?(trial: number, trials: number, requests: number, url: string): void
   requestDone?(record: RequestRecord): void
+  /** Requests that finished, in a batch, and how many of them failed (cancelled ones are not failures); called instead of requestDone where given. */
+  requestsDone?(done: number, failed: number): void
   trialDone?(trial: TrialResult): void
 }
 
@@ -38,7 +41,14 @@ export interface Target {
   environment: Environment
   /** Watches the server and its GPUs during each trial's measured requests (SPEC §13); null when the workload switches it off. */
   telemetry?: TelemetrySession | null
+  /** The worker threads that send and read the trials' requests (client/pool.ts); null or absent: this thread does. */
+  pool?: ClientPool | null
   close(): Promise<void>
+}
+
+export interface TargetOptions {
+  /** The client worker script (client/pool.ts defaultClientWorker); null: no worker threads. */
+  clientWorker?: URL | null
 }
 
 /** How many connections to open before measuring: the concurrency (and spares), or a guess for an uncapped open loop (more open on demand, outside TTFT). */
@@ -48,7 +58,7 @@ function connectionCount(workload: Workload): number {
 }
 
 /** Opens connections, reads what the server says about itself and sends the preflight request; every wait obeys the workload's timeouts and `signal`. */
-export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock, signal?: AbortSignal): Promise<Target> {
+export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock, signal?: AbortSignal, options: TargetOptions = {}): Promise<Target> {
   const { spec } = workload
   const connections = new Connections(origin, { inFlight: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
   const redact = createRedactor(Object.values(workload.headers))
@@ -82,10 +92,14 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
     throw error
   }
   const telemetry = openTelemetry(spec.telemetry, origin, workload.headers)
+  // Workers read on the monotonic clock of the process; a clock passed in (a test's) stays on this thread.
+  const workers = clock === monotonicClock ? workerCount(spec.client?.workers ?? 'auto', spec.load.concurrency ?? null) : 0
+  const script = workers > 0 ? (options.clientWorker === undefined ? defaultClientWorker() : options.clientWorker) : null
+  const pool = script !== null ? ClientPool.start(workload, origin, workers, script) : null
   const close = async (): Promise<void> => {
-    await Promise.all([telemetry?.close(), connections.close()])
+    await Promise.all([telemetry?.close(), connections.close(), pool?.close()])
   }
-  return { origin, connections, context, watchdog, environment, telemetry, close }
+  return { origin, connections, context, watchdog, environment, telemetry, pool, close }
 }
 
 const interruptedBeforeStart = (): InputError => new InputError('interrupted before the first measured request; nothing was measured', 130)
@@ -103,21 +117,13 @@ export interface TrialOptions {
 export async function runTrialOn(target: Target, workload: Workload, trialIndex: number, options: TrialOptions = {}): Promise<TrialResult> {
   const { spec } = workload
   const clock = options.clock ?? monotonicClock
+  const signal = options.signal !== undefined ? { signal: options.signal } : {}
   // Connections a server closed while idle (uvicorn's keep-alive is 5 s) are reopened before measuring.
-  await target.connections.open(connectionCount(workload), '/health', options.signal)
+  await openConnections(target, connectionCount(workload), options.signal)
   if (spec.warmup > 0 && options.signal?.aborted !== true) {
     options.observer?.phase?.(`trial ${trialIndex + 1}: ${spec.warmup} warmup requests`)
-    await runTrial({
-      context: target.context,
-      watchdog: target.watchdog,
-      spec,
-      requests: planPrompts(workload, trialIndex, 'warmup', spec.warmup),
-      plan: { kind: 'closed', concurrency: Math.min(spec.warmup, spec.load.concurrency ?? 8) },
-      clock,
-      ...(options.signal !== undefined ? { signal: options.signal } : {})
-    })
+    await runPhase(target, workload, { trialIndex, phase: 'warmup', count: spec.warmup, plan: { kind: 'closed', concurrency: Math.min(spec.warmup, spec.load.concurrency ?? 8) }, clock, ...signal })
   }
-  const requests = planPrompts(workload, trialIndex, 'measured', spec.requests)
   const plan = buildSendPlan(spec.load, spec.requests, spec.seed, trialIndex)
   const targetRate = plan.kind === 'open' ? plan.scheduledRate : null
   const url = publicUrl(target.origin)
@@ -126,21 +132,14 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
   options.observer?.trialStarted?.(trialIndex, spec.trials, spec.requests, url)
   const counters = options.hostCounters ?? hostCounters
   const hostBefore = counters()
+  const loopsBefore = workerLoops(target.pool)
   const sampling = target.telemetry?.startTrial()
   // Records go to the journal and the trial's columns as they finish; none is kept as an object (docs/scale.md).
-  const sink = new RecordSink(trialIndex, options.journal ?? null, spec.slo, options.observer?.requestDone?.bind(options.observer))
-  const run = await runTrial({
-    context: target.context,
-    watchdog: target.watchdog,
-    spec,
-    requests,
-    plan,
-    clock,
-    keepRecords: false,
-    onRecord: (record) => sink.add([record], [JSON.stringify(record)]),
-    ...(options.signal !== undefined ? { signal: options.signal } : {})
-  })
-  const host = roundHostLoad(hostLoadBetween(hostBefore, counters()))
+  const sink = new RecordSink(trialIndex, options.journal ?? null, spec.slo, options.observer)
+  const run = await runPhase(target, workload, { trialIndex, phase: 'measured', count: spec.requests, plan, clock, sink, ...signal })
+  const measuredHost = hostLoadBetween(hostBefore, counters())
+  // With worker threads, the event loop that matters is the busiest worker's: it stamps the reads.
+  const host = roundHostLoad(loopsBefore !== null ? { ...measuredHost, event_loop_utilization: busiestWorker(target.pool!, loopsBefore) } : measuredHost)
   const telemetry = await sampling?.stop()
   const { summary, durationS } = summarizeTrialRecords(sink.store, spec.slo, targetRate)
   const trial: TrialResult = {
@@ -182,14 +181,14 @@ export function assembleResult(workload: Workload, environment: Environment, tri
   return result
 }
 
-export interface RunOptions extends TrialOptions {
+export interface RunOptions extends TrialOptions, TargetOptions {
   /** Opens the journal once the server answered; the caller closes it after writing the result. */
   openJournal?: (() => Journal) | null
 }
 
 /** Runs every trial of the workload against its URL and returns the result (SPEC §6). */
 export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
-  const target = await openTarget(workload, workload.url, options.clock, options.signal)
+  const target = await openTarget(workload, workload.url, options.clock, options.signal, options)
   const journal = options.openJournal?.() ?? null
   if (journal !== null) journalRunHeader(journal, workload, target)
   const trials: TrialResult[] = []

@@ -68,23 +68,27 @@ function contentText(messages: NonNullable<FilePrompt['messages']>): string {
  * candidate see the same prompts trial by trial.
  */
 export function planPrompts(workload: Workload, trial: number, phase: 'warmup' | 'measured', count: number): PlannedRequest[] {
+  return Array.from(promptStream(workload, trial, phase, count))
+}
+
+/** planPrompts one prompt at a time, for a trial too large to hold all its prompts at once (client/feed.ts). */
+export function* promptStream(workload: Workload, trial: number, phase: 'warmup' | 'measured', count: number): Generator<PlannedRequest> {
   const { spec } = workload
   const lengths = new Random(spec.seed, 'lengths', phase, trial)
   const text = new Random(spec.seed, 'text', phase, trial)
-  const planned: PlannedRequest[] = []
   if (workload.filePrompts !== null) {
     const order = shuffledIndices(workload.filePrompts.length, new Random(spec.seed, 'file-order', phase, trial))
     for (let id = 0; id < count; id++) {
       const source = workload.filePrompts[order[id % order.length]!]!
       const maxTokens = source.max_tokens ?? drawLength(spec.prompts.output_tokens, lengths)
-      planned.push({
+      yield {
         id,
         ...(source.messages !== undefined ? { messages: source.messages } : { prompt: source.prompt! }),
         inputTokensTarget: estimateTokens(source.messages !== undefined ? contentText(source.messages) : source.prompt!),
         maxTokens
-      })
+      }
     }
-    return planned
+    return
   }
   // The shared prefix is the same in every trial and phase: that is what a shared system prompt is.
   const prefixTokens = spec.prompts.shared_prefix_tokens
@@ -93,9 +97,8 @@ export function planPrompts(workload: Workload, trial: number, phase: 'warmup' |
     const inputTokens = drawLength(spec.prompts.input_tokens, lengths)
     const maxTokens = drawLength(spec.prompts.output_tokens, lengths)
     const own = words(Math.max(1, inputTokens - prefixTokens), text)
-    planned.push({ id, prompt: prefix === '' ? own : `${prefix} ${own}`, inputTokensTarget: Math.max(inputTokens, prefixTokens + 1), maxTokens })
+    yield { id, prompt: prefix === '' ? own : `${prefix} ${own}`, inputTokensTarget: Math.max(inputTokens, prefixTokens + 1), maxTokens }
   }
-  return planned
 }
 
 function shuffledIndices(length: number, random: Random): number[] {

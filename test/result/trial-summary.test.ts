@@ -4,10 +4,13 @@ import type { WorkloadSpec } from '../../src/config/workload.js'
 import { summarizeRun, summarizeTrial } from '../../src/metrics/summary.js'
 import { trialColumns } from '../../src/result/columns.js'
 import { observeServer } from '../../src/result/notes.js'
+import { journalRecordPrefix } from '../../src/result/journal.js'
+import { packBatch } from '../../src/result/packed-records.js'
 import { MemorySpool } from '../../src/result/spool.js'
 import { attachStore, TrialRecords } from '../../src/result/trial-records.js'
 import { observeTrials, summarizeRunRecords, summarizeTrialRecords, summarizeTrials, trialColumnsOf } from '../../src/result/trial-summary.js'
 import type { RequestRecord, TrialResult } from '../../src/result/types.js'
+import { RecordSink } from '../../src/runner/record-sink.js'
 
 // Values as the client writes them (3 decimals), with the odd ones a record may hold: nulls, zeros, long tails.
 const ms = fc.oneof(fc.integer({ min: 0, max: 5_000_000 }).map((n) => n / 1000), fc.constant(0), fc.double({ min: 0, max: 1e7, noNaN: true }))
@@ -99,6 +102,17 @@ describe('summaries from the columns a run keeps', () => {
         expect(summarizeTrials(withStores, slo)).toStrictEqual(summarizeRun(trialResults, slo))
         // And the records read back are the records, in id order.
         expect(withStores.map((trial) => trial.requests)).toStrictEqual(trials.map(([records]) => JSON.parse(JSON.stringify(records)) as RequestRecord[]))
+        // Records a worker thread packed in batches give the same columns and summaries.
+        const packed = trials.map(([records, completion], index) => {
+          const sink = new RecordSink(index, null, slo)
+          for (let from = 0; from < completion.length; from += 3) sink.addBatch(packBatch(completion.slice(from, from + 3).map((i) => records[i]!), journalRecordPrefix(index)))
+          return sink.store
+        })
+        expect(packed.map((store) => summarizeTrialRecords(store, slo, targetRate))).toStrictEqual(fromRecords)
+        expect(packed.map((store) => trialColumnsOf(store))).toStrictEqual(stores.map((store) => trialColumnsOf(store)))
+        expect(packed.map((store) => store.tally)).toStrictEqual(stores.map((store) => store.tally))
+        expect(packed.map((store) => store.errors.groups())).toStrictEqual(stores.map((store) => store.errors.groups()))
+        expect(packed.map((store) => store.records())).toStrictEqual(withStores.map((trial) => trial.requests))
       }),
       { numRuns: 300 }
     )
