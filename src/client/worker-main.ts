@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createRedactor } from '../redact.js'
 import { journalRecordPrefix } from '../result/journal.js'
-import { batchBuffers, packBatch } from '../result/packed-records.js'
+import { packBatch } from '../result/packed-records.js'
 import type { RequestRecord } from '../result/types.js'
 import { API_ADAPTERS } from './api.js'
 import { createArrivalStamp } from './arrival.js'
@@ -77,7 +77,7 @@ async function runPhase(message: Extract<ToWorker, { type: 'phase' }>): Promise<
     if (pending.length === 0 || prefix === null) return
     const batch = packBatch(pending, prefix)
     pending = []
-    port.postMessage({ type: 'records', id: current.id, batch } satisfies FromWorker, batchBuffers(batch))
+    post({ type: 'records', id: current.id, batch })
   }
   const plan = message.plan
   await runSendLoop({

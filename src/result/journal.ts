@@ -72,19 +72,23 @@ export class Journal {
    * Appends journal lines made elsewhere (a client worker's batch, packed-records.ts, whose lines
    * are what `append` writes), holding `count` requests; returns the file offset they start at, or null once closed.
    */
-  appendLines(bytes: Uint8Array, count: number): number | null {
+  appendLines(lines: string, count: number): number | null {
     if (this.fd === null) return null
     const start = this.position
     this.requests += count
-    this.write(bytes)
+    this.write(lines)
     return start
   }
 
-  private write(text: string | Uint8Array): void {
-    const bytes = typeof text === 'string' ? Buffer.from(text) : text
-    let written = 0
-    while (written < bytes.length) written += writeSync(this.fd!, bytes, written, bytes.length - written)
-    this.position += bytes.length
+  private write(text: string): void {
+    // A string is written without a Buffer of our own: no memory outside the heap to wait for collection.
+    const length = Buffer.byteLength(text)
+    const written = writeSync(this.fd!, text)
+    if (written < length) {
+      const bytes = Buffer.from(text)
+      for (let at = written; at < length; ) at += writeSync(this.fd!, bytes, at, length - at)
+    }
+    this.position += length
   }
 
   /** Closes it; removes it when asked or when it holds no measured request. Returns whether it is kept. */

@@ -56,17 +56,24 @@ export function packRecord(record: RequestRecord, values: Float64Array, at: numb
 
 export const outputSourceOf = (flags: number): OutputTokensSource => OUTPUT_SOURCES[(flags >> SOURCE_SHIFT) & 3]!
 
-/** Finished records as one thread hands them to another: their journal lines, and their numbers packed. */
+/**
+ * Finished records as one thread hands them to another: their journal lines, and their numbers
+ * packed. Plain strings and arrays, not typed arrays: what arrives on the receiving thread is then
+ * on its heap, collected with its young generation, where typed arrays would be memory outside
+ * the heap, collected only after tens of megabytes of it have piled up.
+ */
 export interface RecordBatch {
-  /** The records' journal lines (journal.ts), UTF-8, one after another. */
-  bytes: Uint8Array
-  /** Where each record's JSON text starts in `bytes`, and its length in bytes. */
-  at: Float64Array
-  lengths: Float64Array
+  /** The records' journal lines (journal.ts), one after another. */
+  lines: string
+  /** The prefix each line starts with, before the record's JSON text; each line ends with `}\n`. */
+  prefix: string
+  /** Each record's JSON text: its length in UTF-8 bytes, and in characters. */
+  bytes: number[]
+  chars: number[]
   /** PACKED_FIELDS numbers a record. */
-  values: Float64Array
+  values: number[]
   /** The records' gaps, record after record (GAPS says how many each). */
-  gaps: Float64Array
+  gaps: number[]
   /** The error of each record that has one, by its position in the batch. */
   errors: Array<[number, RequestError]>
 }
@@ -74,31 +81,23 @@ export interface RecordBatch {
 /** Packs records into a batch whose lines start with `prefix` (the journal's, for their trial) and end with `}\n`. */
 export function packBatch(records: readonly RequestRecord[], prefix: string): RecordBatch {
   const n = records.length
-  const values = new Float64Array(n * PACKED_FIELDS)
-  const at = new Float64Array(n)
-  const lengths = new Float64Array(n)
+  const row = new Float64Array(PACKED_FIELDS)
+  const values: number[] = []
+  const gaps: number[] = []
+  const bytes: number[] = []
+  const chars: number[] = []
   const errors: Array<[number, RequestError]> = []
-  let gapCount = 0
-  for (const record of records) gapCount += record.itl_ms.length
-  const gaps = new Float64Array(gapCount)
   const lines: string[] = []
-  const prefixBytes = Buffer.byteLength(prefix)
-  let position = 0
-  let gapAt = 0
-  records.forEach((record, k) => {
-    packRecord(record, values, k * PACKED_FIELDS)
-    gaps.set(record.itl_ms, gapAt)
-    gapAt += record.itl_ms.length
+  for (let k = 0; k < n; k++) {
+    const record = records[k]!
+    packRecord(record, row, 0)
+    for (const value of row) values.push(value)
+    for (const gap of record.itl_ms) gaps.push(gap)
     if (record.error !== undefined) errors.push([k, record.error])
     const json = JSON.stringify(record)
-    const bytes = Buffer.byteLength(json)
-    at[k] = position + prefixBytes
-    lengths[k] = bytes
-    position += prefixBytes + bytes + 2
+    bytes.push(Buffer.byteLength(json))
+    chars.push(json.length)
     lines.push(`${prefix}${json}}\n`)
-  })
-  return { bytes: new TextEncoder().encode(lines.join('')), at, lengths, values, gaps, errors }
+  }
+  return { lines: lines.join(''), prefix, bytes, chars, values, gaps, errors }
 }
-
-/** The buffers a batch hands over without a copy. */
-export const batchBuffers = (batch: RecordBatch): ArrayBuffer[] => [batch.bytes, batch.at, batch.lengths, batch.values, batch.gaps].map((array) => array.buffer as ArrayBuffer)

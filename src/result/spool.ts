@@ -10,9 +10,14 @@ import { closeSync, openSync, readSync } from 'node:fs'
 /** Calls `each` with every record's JSON text, in the order of `indices` (indices into `offsets` and `lengths`); bytes are valid only during the call. */
 export type RecordVisitor = (position: number, json: string | Uint8Array) => void
 
+/** Where the records are: record i at offsets.get(i), lengths.get(i) bytes long. */
+export interface Locations {
+  get(index: number): number
+}
+
 export interface RecordSpool {
   /** Reads the records at `offsets[i]` (`lengths[i]` bytes) for each i of `indices`, in that order. */
-  forEach(offsets: ArrayLike<number>, lengths: ArrayLike<number>, indices: ArrayLike<number>, each: RecordVisitor): void
+  forEach(offsets: Locations, lengths: Locations, indices: ArrayLike<number>, each: RecordVisitor): void
   /** Says where the records are, for error messages. */
   readonly where: string
 }
@@ -25,8 +30,8 @@ export class MemorySpool implements RecordSpool {
     this.texts.push(json)
     return this.texts.length - 1
   }
-  forEach(offsets: ArrayLike<number>, _lengths: ArrayLike<number>, indices: ArrayLike<number>, each: RecordVisitor): void {
-    for (let k = 0; k < indices.length; k++) each(k, this.texts[offsets[indices[k]!]!]!)
+  forEach(offsets: Locations, _lengths: Locations, indices: ArrayLike<number>, each: RecordVisitor): void {
+    for (let k = 0; k < indices.length; k++) each(k, this.texts[offsets.get(indices[k]!)]!)
   }
 }
 
@@ -49,34 +54,41 @@ export class FileSpool implements RecordSpool {
     return this.path
   }
 
-  forEach(offsets: ArrayLike<number>, lengths: ArrayLike<number>, indices: ArrayLike<number>, each: RecordVisitor): void {
+  forEach(locations: Locations, sizes: Locations, indices: ArrayLike<number>, each: RecordVisitor): void {
     const fd = openSync(this.path, 'r')
     try {
+      // Both buffers are reused from batch to batch: memory outside the heap is collected late.
       let window = Buffer.allocUnsafe(WINDOW)
+      let gathered = Buffer.allocUnsafe(WINDOW)
       for (let from = 0; from < indices.length; from += BATCH) {
         const count = Math.min(BATCH, indices.length - from)
+        const offsets = new Float64Array(count)
+        const lengths = new Float64Array(count)
         // Where each record of the batch goes in the batch's buffer, in the order asked.
         const starts = new Float64Array(count + 1)
-        for (let k = 0; k < count; k++) starts[k + 1] = starts[k]! + lengths[indices[from + k]!]!
-        const gathered = Buffer.allocUnsafe(starts[count]!)
-        const byOffset = Array.from({ length: count }, (_, k) => k).sort((a, b) => offsets[indices[from + a]!]! - offsets[indices[from + b]!]!)
+        for (let k = 0; k < count; k++) {
+          offsets[k] = locations.get(indices[from + k]!)
+          lengths[k] = sizes.get(indices[from + k]!)
+          starts[k + 1] = starts[k]! + lengths[k]!
+        }
+        if (starts[count]! > gathered.length) gathered = Buffer.allocUnsafe(starts[count]!)
+        const byOffset = Uint32Array.from({ length: count }, (_, k) => k).sort((a, b) => offsets[a]! - offsets[b]!)
         // Records close together in the file are read in one go, gaps and all; a lone record alone.
         for (let first = 0; first < count; ) {
-          const clusterStart = offsets[indices[from + byOffset[first]!]!]!
-          let clusterEnd = clusterStart + lengths[indices[from + byOffset[first]!]!]!
+          const clusterStart = offsets[byOffset[first]!]!
+          let clusterEnd = clusterStart + lengths[byOffset[first]!]!
           let last = first + 1
           for (; last < count; last++) {
-            const index = indices[from + byOffset[last]!]!
-            const end = offsets[index]! + lengths[index]!
-            if (offsets[index]! - clusterEnd > GAP || end - clusterStart > WINDOW) break
-            clusterEnd = Math.max(clusterEnd, end)
+            const k = byOffset[last]!
+            if (offsets[k]! - clusterEnd > GAP || offsets[k]! + lengths[k]! - clusterStart > WINDOW) break
+            clusterEnd = Math.max(clusterEnd, offsets[k]! + lengths[k]!)
           }
           if (clusterEnd - clusterStart > window.length) window = Buffer.allocUnsafe(clusterEnd - clusterStart)
           const read = readAt(fd, window, clusterStart, clusterEnd - clusterStart)
           if (read < clusterEnd - clusterStart) throw new Error(`the request records in ${this.path} end at byte ${clusterStart + read}, before byte ${clusterEnd} where a record ends: was the file changed while the run used it?`)
-          for (let k = first; k < last; k++) {
-            const index = indices[from + byOffset[k]!]!
-            window.copy(gathered, starts[byOffset[k]!]!, offsets[index]! - clusterStart, offsets[index]! - clusterStart + lengths[index]!)
+          for (let j = first; j < last; j++) {
+            const k = byOffset[j]!
+            window.copy(gathered, starts[k]!, offsets[k]! - clusterStart, offsets[k]! - clusterStart + lengths[k]!)
           }
           first = last
         }

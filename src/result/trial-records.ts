@@ -10,7 +10,7 @@
 import type { WorkloadSpec } from '../config/workload.js'
 import { ErrorTally } from '../metrics/error-summary.js'
 import { meetsSlo } from '../metrics/summary.js'
-import { Growing, GrowingBytes } from './growing.js'
+import { CompactColumn, GrowingBytes } from './growing.js'
 import { emptyTally, tallyRecord, type ServerTally } from './notes.js'
 import { FileSpool, type RecordSpool } from './spool.js'
 import { COALESCED, E2E, END, EVENTS, FLAG_DONE, FLAG_INPUT_ESTIMATE, FLAG_OK, FLAGS, GAPS, ID, INPUT, MAX, OUTPUT, outputSourceOf, QUEUE, SENT, TPOT, TTFT } from './packed-records.js'
@@ -23,25 +23,25 @@ export const MEETS_SLO = 4
 const orNaN = (value: number | null): number => (value === null ? Number.NaN : value)
 
 export class TrialRecords {
-  /** Per record, in the order they were added (completion order): NaN stands for null. */
-  readonly ids = new Growing()
+  /** Per record, in the order they were added (completion order): NaN stands for null. Times are kept in microseconds where exact (growing.ts). */
+  readonly ids = new CompactColumn(1)
   readonly flags = new GrowingBytes()
-  readonly sent = new Growing()
-  readonly end = new Growing()
-  readonly ttft = new Growing()
-  readonly tpot = new Growing()
-  readonly e2e = new Growing()
-  readonly queue = new Growing()
-  readonly inputTokens = new Growing()
-  readonly outputTokens = new Growing()
-  readonly maxTokens = new Growing()
+  readonly sent = new CompactColumn(1000)
+  readonly end = new CompactColumn(1000)
+  readonly ttft = new CompactColumn(1000)
+  readonly tpot = new CompactColumn(1000)
+  readonly e2e = new CompactColumn(1000)
+  readonly queue = new CompactColumn(1000)
+  readonly inputTokens = new CompactColumn(1)
+  readonly outputTokens = new CompactColumn(1)
+  readonly maxTokens = new CompactColumn(1)
   /** How many of `itl` are a successful record's gaps (they follow the previous successful record's); 0 for a failed one. */
-  readonly itlCount = new Growing()
+  readonly itlCount = new CompactColumn(1)
   /** The successful records' gaps, record after record. */
-  readonly itl = new Growing(1024)
+  readonly itl = new CompactColumn(1000, 1024)
   /** Where each record's JSON text is in the spool. */
-  private readonly offsets = new Growing()
-  private readonly lengths = new Growing()
+  private readonly offsets = new CompactColumn(1)
+  private readonly lengths = new CompactColumn(1)
   /** What the result's notes count (notes.ts). */
   readonly tally: ServerTally = emptyTally()
   readonly errors = new ErrorTally()
@@ -72,7 +72,7 @@ export class TrialRecords {
    * Adds the record packed at `values[at…]` (packed-records.ts), its gaps at `gaps[gapsFrom…]`
    * and, when it failed, its error; its JSON text is in the spool at `offset`.
    */
-  addPacked(values: Float64Array, at: number, gaps: Float64Array, gapsFrom: number, error: RequestError | undefined, offset: number, length: number): void {
+  addPacked(values: Float64Array, at: number, gaps: ArrayLike<number>, gapsFrom: number, error: RequestError | undefined, offset: number, length: number): void {
     const facts = this.facts
     const flags = values[at + FLAGS]!
     const nullable = (value: number): number | null => (value === value ? value : null)
@@ -126,7 +126,8 @@ export class TrialRecords {
   /** The records' indices (in the columns above) in the order of their ids: the order of the result file. */
   order(): Uint32Array {
     if (this.sorted === null || this.sorted.length !== this.size) {
-      const ids = this.ids.values
+      const ids = new Float64Array(this.size)
+      this.ids.copyTo(ids, 0)
       this.sorted = Uint32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!)
     }
     return this.sorted
@@ -134,7 +135,7 @@ export class TrialRecords {
 
   /** Calls `each` with every record's JSON text, in id order; bytes are valid only during the call. */
   forEachJson(each: (json: string | Uint8Array) => void): void {
-    this.spool.forEach(this.offsets.values, this.lengths.values, this.order(), (_, json) => each(json))
+    this.spool.forEach(this.offsets, this.lengths, this.order(), (_, json) => each(json))
   }
 
   /** The records, in id order, read back from the spool: a copy each time, for the callers that need objects. */
@@ -153,7 +154,7 @@ export class TrialRecords {
   relocated(path: string, offsets: ArrayLike<number>): void {
     if (!(this.spool instanceof FileSpool)) return
     const order = this.order()
-    for (let k = 0; k < order.length; k++) this.offsets.values[order[k]!] = offsets[k]!
+    for (let k = 0; k < order.length; k++) this.offsets.set(order[k]!, offsets[k]!)
     this.spool = new FileSpool(path)
   }
 }

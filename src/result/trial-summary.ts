@@ -8,41 +8,83 @@
 import type { WorkloadSpec } from '../config/workload.js'
 import { topErrorGroups } from '../metrics/error-summary.js'
 import { summarizeRun } from '../metrics/summary.js'
-import { describeSorted } from '../stats/percentile.js'
+import { describeSorted, interpolateAt } from '../stats/percentile.js'
 import type { SeriesColumns, TrialColumns } from './columns.js'
+import type { CompactColumn } from './growing.js'
 import { addTallies, notesFromTally, observeServer } from './notes.js'
 import { CANCELLED, MEETS_SLO, OK, storeOf, type TrialRecords } from './trial-records.js'
 import type { Distribution, RunSummary, TrialResult, TrialSummary } from './types.js'
 
 const hasSlo = (slo: WorkloadSpec['slo']): boolean => slo.ttft_ms !== undefined || slo.tpot_ms !== undefined || slo.e2e_ms !== undefined
 
-/** The values of `column` for records whose flags have `mask` set and whose value is not NaN (null), in any order, sorted in place and described. */
-function describeWhere(stores: readonly TrialRecords[], column: (store: TrialRecords) => Float64Array, mask: number, countedOnly = false): Distribution {
+type Column = (store: TrialRecords) => CompactColumn
+
+/** The values of `column` for records whose flags have `mask` set (or, `countedOnly`, that were not cancelled) and are not NaN (null), in any order, sorted and described. */
+function describeWhere(stores: readonly TrialRecords[], column: Column, mask: number, countedOnly = false): Distribution {
   let total = 0
   for (const store of stores) {
     const values = column(store)
-    for (let i = 0; i < store.size; i++) if (selected(store.flags.get(i), mask, countedOnly) && values[i] === values[i]) total++
+    for (let i = 0; i < store.size; i++) if (selected(store.flags.get(i), mask, countedOnly) && !Number.isNaN(values.get(i))) total++
   }
   const gathered = new Float64Array(total)
   let k = 0
   for (const store of stores) {
     const values = column(store)
-    for (let i = 0; i < store.size; i++) if (selected(store.flags.get(i), mask, countedOnly) && values[i] === values[i]) gathered[k++] = values[i]!
+    for (let i = 0; i < store.size; i++) {
+      const value = values.get(i)
+      if (selected(store.flags.get(i), mask, countedOnly) && !Number.isNaN(value)) gathered[k++] = value
+    }
   }
   return describeSorted(gathered.sort())
 }
 
 const selected = (flags: number, mask: number, countedOnly: boolean): boolean => (countedOnly ? (flags & CANCELLED) === 0 : (flags & mask) !== 0)
 
-/** Every gap of the successful records of these trials, sorted and described. */
+/** Every gap of the successful records of these trials, sorted and described: as whole microseconds where the stores hold them so, half the memory of doubles. */
 function describeItl(stores: readonly TrialRecords[]): Distribution {
-  const pooled = new Float64Array(stores.reduce((sum, store) => sum + store.itl.length, 0))
+  const total = stores.reduce((sum, store) => sum + store.itl.length, 0)
+  if (stores.every((store) => store.itl.ints !== null)) {
+    const pooled = new Int32Array(total)
+    let offset = 0
+    for (const store of stores) {
+      pooled.set(store.itl.ints!.subarray(0, store.itl.length), offset)
+      offset += store.itl.length
+    }
+    return describeSortedUnits(pooled.sort(), stores[0]?.itl.scale ?? 1)
+  }
+  const pooled = new Float64Array(total)
   let offset = 0
   for (const store of stores) {
-    pooled.set(store.itl.view(), offset)
+    store.itl.copyTo(pooled, offset)
     offset += store.itl.length
   }
   return describeSorted(pooled.sort())
+}
+
+/** describeSorted (stats/percentile.ts) of sorted[i] / scale, computed in the same order with the same operations, so the numbers are the same to the last bit. */
+function describeSortedUnits(sorted: Int32Array, scale: number): Distribution {
+  const count = sorted.length
+  if (count === 0) return describeSorted([])
+  const value = (index: number): number => sorted[index]! / scale
+  let sum = 0
+  for (let i = 0; i < count; i++) sum += value(i)
+  const average = sum / count
+  let squares = 0
+  for (let i = 0; i < count; i++) {
+    const deviation = value(i) - average
+    squares += deviation * deviation
+  }
+  return {
+    count,
+    mean: average,
+    stddev: count >= 2 ? Math.sqrt(squares / (count - 1)) : null,
+    min: value(0),
+    p50: interpolateAt(50, count, value),
+    p90: interpolateAt(90, count, value),
+    p95: interpolateAt(95, count, value),
+    p99: interpolateAt(99, count, value),
+    max: value(count - 1)
+  }
 }
 
 /** As summarizeTrial (metrics/summary.ts) gives for the store's records. */
@@ -81,11 +123,11 @@ export function summarizeTrialRecords(store: TrialRecords, slo: WorkloadSpec['sl
   const sendSpanS = sentCount > 1 ? (lastSend - start) / 1000 : 0
   const sources = store.outputSources
   const summary: TrialSummary = {
-    ttft_ms: describeWhere([store], (s) => s.ttft.values, OK),
-    tpot_ms: describeWhere([store], (s) => s.tpot.values, OK),
+    ttft_ms: describeWhere([store], (s) => s.ttft, OK),
+    tpot_ms: describeWhere([store], (s) => s.tpot, OK),
     itl_ms: describeItl([store]),
-    e2e_ms: describeWhere([store], (s) => s.e2e.values, OK),
-    schedule_lag_ms: describeWhere([store], (s) => s.queue.values, 0, true),
+    e2e_ms: describeWhere([store], (s) => s.e2e, OK),
+    schedule_lag_ms: describeWhere([store], (s) => s.queue, 0, true),
     request_throughput: perSecond(ok),
     output_throughput: perSecond(outputTokens),
     total_throughput: perSecond(inputTokens + outputTokens),
@@ -124,11 +166,11 @@ export function summarizeRunRecords(trials: ReadonlyArray<{ store: TrialRecords;
   const scalar = (pick: (summary: TrialSummary) => number | null): number | null => meanOf(trials.map((trial) => pick(trial.summary)))
   const errors = topErrorGroups(stores.map((store) => store.errors.groups()))
   return {
-    ttft_ms: describeWhere(stores, (s) => s.ttft.values, OK),
-    tpot_ms: describeWhere(stores, (s) => s.tpot.values, OK),
+    ttft_ms: describeWhere(stores, (s) => s.ttft, OK),
+    tpot_ms: describeWhere(stores, (s) => s.tpot, OK),
     itl_ms: describeItl(stores),
-    e2e_ms: describeWhere(stores, (s) => s.e2e.values, OK),
-    schedule_lag_ms: describeWhere(stores, (s) => s.queue.values, 0, true),
+    e2e_ms: describeWhere(stores, (s) => s.e2e, OK),
+    schedule_lag_ms: describeWhere(stores, (s) => s.queue, 0, true),
     request_throughput: scalar((s) => s.request_throughput) ?? 0,
     output_throughput: scalar((s) => s.output_throughput) ?? 0,
     total_throughput: scalar((s) => s.total_throughput) ?? 0,
@@ -182,7 +224,7 @@ export function trialColumnsOf(store: TrialRecords): TrialColumns {
     if (e2eValue === e2eValue) e2e[kept.e2e++] = e2eValue
     const start = itlStart[i]!
     const count = store.itlCount.get(i)
-    itl.set(store.itl.values.subarray(start, start + count), kept.itl)
+    store.itl.copyTo(itl, kept.itl, start, count)
     kept.itl += count
     series.itl_count[k] = count
     outputTokens += store.outputTokens.get(i)

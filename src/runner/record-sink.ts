@@ -39,27 +39,39 @@ export class RecordSink {
 
   /** Records a worker thread packed (packed-records.ts): their lines go to the journal as they are, their numbers to the columns. */
   addBatch(batch: RecordBatch): void {
-    const count = batch.at.length
-    const start = this.memory === null ? this.journal!.appendLines(batch.bytes, count) : 0
+    const count = batch.bytes.length
+    const start = this.memory === null ? this.journal!.appendLines(batch.lines, count) : 0
     if (start === null) throw this.closed()
+    const prefixBytes = Buffer.byteLength(batch.prefix)
+    const prefixChars = batch.prefix.length
+    const values = this.row
+    let byteAt = start
+    let charAt = 0
     let gapsFrom = 0
     let next = 0
     let failed = 0
     for (let k = 0; k < count; k++) {
-      const at = k * PACKED_FIELDS
+      for (let f = 0; f < PACKED_FIELDS; f++) values[f] = batch.values[k * PACKED_FIELDS + f]!
       const error = batch.errors[next]?.[0] === k ? batch.errors[next++]![1] : undefined
-      const offset = this.memory !== null ? this.memory.add(batch.bytes.subarray(batch.at[k]!, batch.at[k]! + batch.lengths[k]!)) : start + batch.at[k]!
-      this.store.addPacked(batch.values, at, batch.gaps, gapsFrom, error, offset, batch.lengths[k]!)
-      gapsFrom += batch.values[at + GAPS]!
-      const flags = batch.values[at + FLAGS]!
-      if ((flags & FLAG_OK) === 0 && (flags & FLAG_CANCELLED) === 0) failed++
+      const offset = this.memory !== null ? this.memory.add(batch.lines.slice(charAt + prefixChars, charAt + prefixChars + batch.chars[k]!)) : byteAt + prefixBytes
+      this.store.addPacked(values, 0, batch.gaps, gapsFrom, error, offset, batch.bytes[k]!)
+      gapsFrom += values[GAPS]!
+      byteAt += prefixBytes + batch.bytes[k]! + 2
+      charAt += prefixChars + batch.chars[k]! + 2
+      if ((values[FLAGS]! & FLAG_OK) === 0 && (values[FLAGS]! & FLAG_CANCELLED) === 0) failed++
     }
     if (this.observer.requestsDone !== undefined) this.observer.requestsDone(count, failed)
     else if (this.observer.requestDone !== undefined) {
-      const decoder = new TextDecoder()
-      for (let k = 0; k < count; k++) this.observer.requestDone(JSON.parse(decoder.decode(batch.bytes.subarray(batch.at[k]!, batch.at[k]! + batch.lengths[k]!))) as RequestRecord)
+      charAt = 0
+      for (let k = 0; k < count; k++) {
+        this.observer.requestDone(JSON.parse(batch.lines.slice(charAt + prefixChars, charAt + prefixChars + batch.chars[k]!)) as RequestRecord)
+        charAt += prefixChars + batch.chars[k]! + 2
+      }
     }
   }
+
+  /** One record's packed numbers, reused. */
+  private readonly row = new Float64Array(PACKED_FIELDS)
 
   private closed(): Error {
     return new Error(`the journal ${this.journal!.path} was closed while trial ${this.trial + 1} ran`)

@@ -12,9 +12,10 @@ import { observeTrials, summarizeRunRecords, summarizeTrialRecords, summarizeTri
 import type { RequestRecord, TrialResult } from '../../src/result/types.js'
 import { RecordSink } from '../../src/runner/record-sink.js'
 
-// Values as the client writes them (3 decimals), with the odd ones a record may hold: nulls, zeros, long tails.
-const ms = fc.oneof(fc.integer({ min: 0, max: 5_000_000 }).map((n) => n / 1000), fc.constant(0), fc.double({ min: 0, max: 1e7, noNaN: true }))
-const nullableMs = fc.option(ms, { nil: null })
+// Values as the client writes them (3 decimals: the columns keep them as whole microseconds), or, in some
+// trials, with the odd ones a record may hold (any double: the columns then keep doubles), and nulls.
+const clean = fc.integer({ min: 0, max: 5_000_000 }).map((n) => n / 1000)
+const odd = fc.oneof(clean, fc.constant(0), fc.double({ min: 0, max: 1e7, noNaN: true }), fc.double({ min: 3e6, max: 1e9, noNaN: true }))
 const errorOf = fc.oneof(
   fc.constant(undefined),
   fc.record({ kind: fc.constantFrom('http', 'timeout', 'connection', 'protocol', 'server', 'cancelled', 'unknown'), message: fc.oneof(fc.constantFrom('boom', 'event 3 is not valid JSON', 'event 9 is not valid JSON', 'reset ✂ by peer'), fc.string()) }),
@@ -22,7 +23,9 @@ const errorOf = fc.oneof(
   fc.record({ kind: fc.constant('timeout'), timeout: fc.constantFrom('connect', 'first_token', 'idle', 'request'), message: fc.constant('no event') })
 )
 
-const recordArb = fc
+const recordArb = (ms: fc.Arbitrary<number>): fc.Arbitrary<Omit<RequestRecord, 'id'>> => {
+  const nullableMs = fc.option(ms, { nil: null })
+  return fc
   .record({
     sent: nullableMs,
     scheduled: ms,
@@ -65,9 +68,10 @@ const recordArb = fc
       ...(r.error !== undefined ? { error: r.error as RequestRecord['error'] } : {})
     })
   )
+}
 
 /** A trial's records by id, and the order they finished in. */
-const trialArb = fc.array(recordArb, { maxLength: 40 }).chain((records) =>
+const trialArb = fc.boolean().chain((isClean) => fc.array(recordArb(isClean ? clean : odd), { maxLength: 40 })).chain((records) =>
   fc.tuple(fc.constant(records.map((record, id) => ({ id, ...record }) as RequestRecord)), fc.shuffledSubarray(records.map((_, i) => i), { minLength: records.length, maxLength: records.length }))
 )
 
