@@ -7,7 +7,6 @@ import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown.js'
 import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
-import { readResultFile } from '../result/io.js'
 import { readComparableResults } from '../result/load.js'
 import type { WorkerRead } from '../result/read-ahead.js'
 import type { CommandIo } from './io.js'
@@ -48,13 +47,10 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
   const format = options.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: got ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`)
   const thresholds = loadThresholds(options.thresholds)
-  // The HTML report draws each request over time: it reads the request records, which the other formats never hold.
-  const [baseline, current] =
-    format === 'html'
-      ? [readResultFile(options.baseline, 'baseline'), readResultFile(options.current, 'current result')]
-      : ((await readComparableResults([
-          { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
-          { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
-        ])) as [ResultLike, ResultLike])
+  // Every format, the HTML report's time series included, reads the results in columns (result/columns.ts), never as request objects.
+  const [baseline, current] = (await readComparableResults([
+    { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
+    { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
+  ])) as [ResultLike, ResultLike]
   return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}` }, io).exitCode
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { loadWorkload } from '../config/workload.js'
-import { readResultFile, writeJsonFile } from '../result/io.js'
+import { writeJsonFile } from '../result/io.js'
 import { readComparableResult } from '../result/load.js'
 import { compareAndReport } from './compare.js'
 import type { CommandIo } from './io.js'
@@ -38,8 +38,8 @@ export async function gateCommand(options: GateOptions, io: CommandIo): Promise<
   const labels = { baseline: options.baseline, current: currentPath }
   const { comparison, exitCode } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce }, io)
   writeJsonFile(join(outDir, 'comparison.json'), comparison, true)
-  // The HTML report draws the baseline's requests over time: read again with its records, now that the run is over.
-  const reports = writeReportFiles(outDir, { comparison, baseline: readResultFile(options.baseline, 'baseline'), current, labels, reproduce })
+  // The HTML report draws the requests over time from the columns (result/columns.ts series).
+  const reports = writeReportFiles(outDir, { comparison, baseline, current, labels, reproduce })
   io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${reports.markdown}, ${reports.html}\n`)
   return exitCode
 }

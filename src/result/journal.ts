@@ -34,9 +34,9 @@ export class Journal {
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true })
     this.kept = moveAside(path)
-    // 'wx': should another process create the file in between, fail rather than truncate it.
-    this.fd = openSync(path, 'wx')
-    this.spool = new FileSpool(path)
+    // 'wx+': should another process create the file in between, fail rather than truncate it; readable, for the spool.
+    this.fd = openSync(path, 'wx+')
+    this.spool = new FileSpool(path, this.fd)
   }
 
   append(entry: JournalEntry): void {
@@ -93,7 +93,9 @@ export class Journal {
 
   /** Closes it; removes it when asked or when it holds no measured request. Returns whether it is kept. */
   close(remove: boolean): boolean {
-    if (this.fd !== null) closeSync(this.fd)
+    const fd = this.fd
+    // The records a run still holds here stay readable, even once the file is removed, until they are written elsewhere.
+    if (fd !== null) this.spool.closeWhenUnused(() => closeSync(fd))
     this.fd = null
     const keep = !remove && this.requests > 0
     if (!keep) rmSync(this.path, { force: true })

@@ -48,14 +48,40 @@ const GAP = 16 * 1024
  * handed out in the order asked: the file is read about once, front to back.
  */
 export class FileSpool implements RecordSpool {
-  constructor(readonly path: string) {}
+  private users = 0
+  private closing: (() => void) | null = null
+
+  /** With `fd`, records are read through it: they stay readable after the file is removed (a journal removed before the result was written). */
+  constructor(
+    readonly path: string,
+    private readonly fd: number | null = null
+  ) {}
+
+  /** A store keeps records here (trial-records.ts) until it is told they moved. */
+  retain(): void {
+    this.users++
+  }
+
+  release(): void {
+    if (this.users > 0) this.users--
+    if (this.users > 0 || this.closing === null) return
+    const close = this.closing
+    this.closing = null
+    close()
+  }
+
+  /** Runs `close` (of `fd`) once no store keeps records here: now, when none does. */
+  closeWhenUnused(close: () => void): void {
+    if (this.users > 0) this.closing = close
+    else close()
+  }
 
   get where(): string {
     return this.path
   }
 
   forEach(locations: Locations, sizes: Locations, indices: ArrayLike<number>, each: RecordVisitor): void {
-    const fd = openSync(this.path, 'r')
+    const fd = this.fd ?? openSync(this.path, 'r')
     try {
       // Both buffers are reused from batch to batch: memory outside the heap is collected late.
       let window = Buffer.allocUnsafe(WINDOW)
@@ -95,7 +121,7 @@ export class FileSpool implements RecordSpool {
         for (let k = 0; k < count; k++) each(from + k, gathered.subarray(starts[k]!, starts[k + 1]!))
       }
     } finally {
-      closeSync(fd)
+      if (this.fd === null) closeSync(fd)
     }
   }
 }

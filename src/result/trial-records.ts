@@ -52,7 +52,9 @@ export class TrialRecords {
   constructor(
     private spool: RecordSpool,
     private readonly slo: WorkloadSpec['slo']
-  ) {}
+  ) {
+    if (spool instanceof FileSpool) spool.retain()
+  }
 
   get size(): number {
     return this.ids.length
@@ -155,7 +157,9 @@ export class TrialRecords {
     if (!(this.spool instanceof FileSpool)) return
     const order = this.order()
     for (let k = 0; k < order.length; k++) this.offsets.set(order[k]!, offsets[k]!)
+    const before = this.spool
     this.spool = new FileSpool(path)
+    before.release()
   }
 }
 

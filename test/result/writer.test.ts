@@ -81,14 +81,16 @@ describe('a run written as it is written by run', () => {
   })
 
   test.each([
-    ['with a journal', true],
-    ['without a journal', false]
-  ])('%s, gives the file JSON.stringify of the result gives, which reads back as the same document', async (_, journaled) => {
+    ['with a journal', true, false],
+    ['with a journal removed before the result is written', true, true],
+    ['without a journal', false, false]
+  ])('%s, gives the file JSON.stringify of the result gives, which reads back as the same document', async (_, journaled, closedFirst) => {
     const out = path()
     const journal = journaled ? new Journal(`${out}.journal.jsonl`) : null
     const result = await runWorkload(workload, { openJournal: journal === null ? null : () => journal })
     expect(result.trials.every((trial) => storeOf(trial) !== undefined)).toBe(true)
     const expected = `${JSON.stringify(result)}\n`
+    if (closedFirst) journal!.close(true)
     writeJsonFile(out, result)
     journal?.close(true)
     expect(text(out)).toBe(expected)
