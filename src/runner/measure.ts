@@ -11,7 +11,7 @@ import type { RecordBatch } from '../result/packed-records.js'
 import type { RequestRecord } from '../result/types.js'
 import { planPrompts, promptStream } from '../workload/prompts.js'
 import type { SendPlan } from '../workload/schedule.js'
-import type { RecordSink } from './record-sink.js'
+import type { RecordSink } from '../result/record-sink.js'
 import type { Target } from './run.js'
 import { runTrial } from './trial.js'
 

@@ -18,7 +18,7 @@ import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { buildSendPlan } from '../workload/schedule.js'
 import { preflight } from './preflight.js'
-import { RecordSink } from './record-sink.js'
+import { RecordSink } from '../result/record-sink.js'
 import { busiestWorker, openConnections, runPhase, workerLoops } from './measure.js'
 import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 

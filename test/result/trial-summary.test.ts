@@ -10,7 +10,7 @@ import { MemorySpool } from '../../src/result/spool.js'
 import { attachStore, TrialRecords } from '../../src/result/trial-records.js'
 import { observeTrials, summarizeRunRecords, summarizeTrialRecords, summarizeTrials, trialColumnsOf } from '../../src/result/trial-summary.js'
 import type { RequestRecord, TrialResult } from '../../src/result/types.js'
-import { RecordSink } from '../../src/runner/record-sink.js'
+import { RecordSink } from '../../src/result/record-sink.js'
 
 // Values as the client writes them (3 decimals: the columns keep them as whole microseconds), or, in some
 // trials, with the odd ones a record may hold (any double: the columns then keep doubles), and nulls.

@@ -10,7 +10,7 @@ import { readComparableResult } from '../../src/result/load.js'
 import { attachStore, storeOf } from '../../src/result/trial-records.js'
 import type { RequestRecord, ResultFile } from '../../src/result/types.js'
 import { writeResultFile } from '../../src/result/writer.js'
-import { RecordSink } from '../../src/runner/record-sink.js'
+import { RecordSink } from '../../src/result/record-sink.js'
 import { assembleResult, runWorkload } from '../../src/runner/run.js'
 import { parseFaults, startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
 

@@ -1,10 +1,15 @@
 import type { WorkloadSpec } from '../config/workload.js'
-import type { Journal } from '../result/journal.js'
-import { FLAG_CANCELLED, FLAG_OK, FLAGS, GAPS, PACKED_FIELDS, type RecordBatch } from '../result/packed-records.js'
-import { MemorySpool } from '../result/spool.js'
-import { TrialRecords } from '../result/trial-records.js'
-import type { RequestRecord } from '../result/types.js'
-import type { RunObserver } from './run.js'
+import type { Journal } from './journal.js'
+import { FLAG_CANCELLED, FLAG_OK, FLAGS, GAPS, PACKED_FIELDS, type RecordBatch } from './packed-records.js'
+import { MemorySpool } from './spool.js'
+import { TrialRecords } from './trial-records.js'
+import type { RequestRecord } from './types.js'
+
+/** Who hears of finished requests (runner/run.ts RunObserver): each one, or counts of a batch where it takes them. */
+export interface RecordObserver {
+  requestDone?(record: RequestRecord): void
+  requestsDone?(done: number, failed: number): void
+}
 
 /**
  * Where one trial's records go as they finish: appended to the journal (or, without one, kept
@@ -18,7 +23,7 @@ export class RecordSink {
     private readonly trial: number,
     private readonly journal: Journal | null,
     slo: WorkloadSpec['slo'],
-    private readonly observer: Pick<RunObserver, 'requestDone' | 'requestsDone'> = {}
+    private readonly observer: RecordObserver = {}
   ) {
     this.memory = journal === null ? new MemorySpool() : null
     this.store = new TrialRecords(journal?.spool ?? this.memory!, slo)
