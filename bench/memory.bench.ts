@@ -1,29 +1,27 @@
-// Memory of a whole run as the number of requests grows: `llm-perf-gate run`'s own path (journal,
-// columns, the streamed result file, the console summary) against a minimal loopback SSE server
-// in its own process, each size in a child process of its own, whose peak resident set
-// (process.resourceUsage().maxRSS at exit, the kernel's high-water mark) is the figure. Then
-// `compare` reads the largest result back, in a child process of its own too.
+// Memory of a run as the number of requests grows: the CLI as shipped (scripts/bundle.mjs, built
+// into bench/.out/cli), `llm-perf-gate run` against a minimal loopback SSE server in its own
+// process, one process per size, whose peak resident set (process.resourceUsage().maxRSS at exit,
+// the kernel's high-water mark, worker threads included) is the figure. Then `compare` reads
+// results back, in processes of their own.
 //
-//   node bench/.out/memory.mjs                     the table (what `npm run bench -- memory` runs)
-//   node bench/.out/memory.mjs server              the SSE server alone
-//   node bench/.out/memory.mjs run URL N TOKENS    one run, prints its figures as JSON
-//   node bench/.out/memory.mjs compare A B         one compare, prints its figures as JSON
+//   node bench/.out/memory.mjs            the table (what `npm run bench -- memory` runs)
+//   node bench/.out/memory.mjs server     the SSE server alone
+// LPG_BENCH_SIZES=10000,60000 picks the sizes.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { compareCommand } from '../src/commands/compare.js'
-import { runCommand } from '../src/commands/run.js'
 import { startUrlProcess } from '../src/url-process.js'
 
 const self = fileURLToPath(import.meta.url)
-const mib = (kib: number): string => (kib / 1024).toFixed(0)
 const STREAMS = 128
+const TOKENS = 16
+const CLI_DIR = resolve('bench/.out/cli')
+const mib = (kib: number): string => (kib / 1024).toFixed(0)
 
-/** Writes each response in one piece: a role chunk, TOKENS content events, the usage chunk, [DONE]. As cheap per request as a server can be, so the client's memory is what grows. */
+/** Writes each response in one piece: a role chunk, max_tokens content events, the usage chunk, [DONE]. As cheap per request as a server can be, so the client's memory is what grows. */
 function serve(): void {
   const event = (payload: unknown): string => `data: ${JSON.stringify(payload)}\n\n`
   const server = createServer((req, res) => {
@@ -47,88 +45,82 @@ function serve(): void {
   process.on('SIGTERM', () => process.exit(0))
 }
 
-function sink(): PassThrough {
-  const stream = new PassThrough()
-  stream.resume()
-  return stream
-}
-
-/** One run through the run command, as a user runs it; prints its figures. */
-async function runOnce(url: string, requests: number, tokens: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'lpg-bench-memory-'))
-  const workloadPath = join(dir, 'memory.yml')
-  writeFileSync(workloadPath, JSON.stringify({ name: 'memory', url, trials: 1, requests, warmup: 0, load: { concurrency: STREAMS }, prompts: { input_tokens: 16, output_tokens: tokens }, timeouts: { connect_s: 30, request_s: 600 } }))
-  const out = process.env.LPG_BENCH_OUT ?? join(dir, 'memory.result.json')
-  const started = performance.now()
-  const code = await runCommand({ workload: workloadPath, out, quiet: true }, { stdout: sink(), stderr: sink(), env: {} })
-  const wallS = (performance.now() - started) / 1000
-  const usage = process.resourceUsage()
-  process.stdout.write(`${JSON.stringify({ code, wallS, maxRssKib: usage.maxRSS, cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6, bytes: statSync(out).size, heapMib: process.memoryUsage().heapUsed / 2 ** 20 })}\n`)
-  if (process.env.LPG_BENCH_OUT === undefined) rmSync(dir, { recursive: true, force: true })
-}
-
-async function compareOnce(baseline: string, current: string): Promise<void> {
-  const started = performance.now()
-  const code = await compareCommand({ baseline, current, format: 'json' }, { stdout: sink(), stderr: sink(), env: {} })
-  const usage = process.resourceUsage()
-  process.stdout.write(`${JSON.stringify({ code, wallS: (performance.now() - started) / 1000, maxRssKib: usage.maxRSS })}\n`)
+/** The CLI as shipped, with the threshold presets where it looks for them, and a preload that prints the process's peak RSS and CPU at exit. */
+function buildCli(): string {
+  const built = spawnSync(process.execPath, ['scripts/bundle.mjs'], { env: { ...process.env, LPG_BUNDLE_OUT: join(CLI_DIR, 'dist') }, stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('scripts/bundle.mjs failed')
+  cpSync('thresholds', join(CLI_DIR, 'thresholds'), { recursive: true })
+  const preload = join(CLI_DIR, 'peak.mjs')
+  writeFileSync(
+    preload,
+    "import { isMainThread } from 'node:worker_threads'\nif (isMainThread) process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nPEAK ${JSON.stringify({ maxRssKib: u.maxRSS, cpuS: (u.userCPUTime + u.systemCPUTime) / 1e6 })}\\n`) })\n"
+  )
+  return preload
 }
 
 interface Figures {
-  code: number
+  code: number | null
   wallS: number
   maxRssKib: number
-  cpuS?: number
-  bytes?: number
+  cpuS: number
 }
 
-function child(args: string[], env: NodeJS.ProcessEnv = {}): Figures {
-  const run = spawnSync(process.execPath, [self, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 })
-  if (run.status !== 0) throw new Error(`${args.join(' ')} exited with ${run.status}`)
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Figures
+function cli(preload: string, args: string[]): Figures {
+  const started = performance.now()
+  const run = spawnSync(process.execPath, ['--import', preload, join(CLI_DIR, 'dist', 'cli.js'), ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 })
+  const wallS = (performance.now() - started) / 1000
+  const peak = /PEAK (\{.*\})/.exec(run.stderr)
+  if (peak === null) throw new Error(`${args.join(' ')}: no figures (exit ${run.status}): ${run.stderr.slice(-2000)}`)
+  return { code: run.status, wallS, ...(JSON.parse(peak[1]!) as { maxRssKib: number; cpuS: number }) }
 }
 
 async function table(): Promise<void> {
   const sizes = (process.env.LPG_BENCH_SIZES ?? '10000,60000,100000,1000000').split(',').map(Number)
-  const tokens = 16
+  const preload = buildCli()
   const server = await startUrlProcess(process.execPath, [self, 'server'], { stderr: 'inherit' })
-  const dir = mkdtempSync(join(tmpdir(), 'lpg-bench-memory-results-'))
+  const dir = mkdtempSync(join(tmpdir(), 'lpg-bench-memory-'))
   const rows: string[] = []
-  const kept: string[] = []
+  const compares: string[] = []
   try {
     for (const requests of sizes) {
-      const out = join(dir, `${requests}.result.json`)
+      const workload = join(dir, `memory-${requests}.json`)
+      writeFileSync(workload, JSON.stringify({ name: 'memory', url: server.url, seed: 1, trials: 1, requests, warmup: 0, load: { concurrency: STREAMS }, prompts: { input_tokens: 16, output_tokens: TOKENS }, timeouts: { connect_s: 30, request_s: 600 } }))
+      const out = join(dir, `memory-${requests}.result.json`)
       const load = loadavg()[0]!.toFixed(1)
-      const figures = child(['run', server.url, String(requests), String(tokens)], { LPG_BENCH_OUT: out })
-      kept.push(out)
-      rows.push(`| ${requests.toLocaleString('en-US')} | ${mib(figures.maxRssKib)} | ${figures.wallS.toFixed(0)} | ${Math.round(requests / figures.wallS).toLocaleString('en-US')} | ${figures.cpuS!.toFixed(0)} | ${(figures.bytes! / 2 ** 20).toFixed(0)} | ${load} |`)
+      const run = cli(preload, ['run', '--workload', workload, '--out', out, '--quiet'])
+      if (run.code !== 0) throw new Error(`run of ${requests} requests exited with ${run.code}`)
+      rows.push(`| ${requests.toLocaleString('en-US')} | ${mib(run.maxRssKib)} | ${run.wallS.toFixed(0)} | ${Math.round(requests / run.wallS).toLocaleString('en-US')} | ${run.cpuS.toFixed(0)} | ${(statSync(out).size / 2 ** 20).toFixed(0)} | ${load} |`)
       process.stderr.write(`${rows.at(-1)}\n`)
-      // Two results are kept at most: the disk of a small runner holds a few GB.
-      if (kept.length > 2) rmSync(kept.shift()!)
+      // The result against itself: compare reads both files, one on a worker thread.
+      const compared = cli(preload, ['compare', '--baseline', out, '--current', out, '--format', 'json'])
+      compares.push(`| ${requests.toLocaleString('en-US')} | ${compared.code} | ${compared.wallS.toFixed(1)} | ${mib(compared.maxRssKib)} |`)
+      rmSync(out, { force: true })
     }
-    const [a, b] = kept.length === 2 ? kept : [kept[0]!, kept[0]!]
-    const compared = child(['compare', a!, b!])
-    rows.push('')
-    rows.push(`\`compare --format json\` of the last two results (${[a!, b!].map((path) => `${(statSync(path).size / 2 ** 20).toFixed(0)} MB`).join(' and ')}): exit ${compared.code}, ${compared.wallS.toFixed(1)} s, peak RSS ${mib(compared.maxRssKib)} MiB.`)
   } finally {
     await server.stop()
     rmSync(dir, { recursive: true, force: true })
   }
   console.log(`## Memory of a run
 
-\`llm-perf-gate run\`'s whole path (journal, in-memory columns, the result file, the console
+The CLI as shipped (\`scripts/bundle.mjs\`), \`llm-perf-gate run\` as a user runs it (journal, worker
+threads as \`client.workers: auto\` starts them, the columns, the streamed result file, the console
 summary) against a minimal SSE server in its own process that writes each response in one piece
-(${tokens} content events, a usage chunk, [DONE]); 1 trial, ${STREAMS} streams, closed loop, no
-warmup. Each size runs in a child process of its own; peak RSS is its resident high-water mark
-(process.resourceUsage().maxRSS at exit), result file writing included.
+(${TOKENS} content events, a usage chunk, [DONE]); 1 trial, ${STREAMS} streams, closed loop, no warmup, on
+${availableParallelism()} cores. Each run is a process of its own; peak RSS is its resident high-water mark
+(process.resourceUsage().maxRSS at exit, worker threads included).
 
 | requests | peak RSS (MiB) | wall (s) | requests/s | client CPU (s) | result file (MB) | load average at start |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${rows.join('\n')}`)
+${rows.join('\n')}
+
+\`compare --format json\` of each result against itself (both files read, one on a worker thread; exit 3:
+inconclusive, as a single trial a side always is):
+
+| requests | exit | wall (s) | peak RSS (MiB) |
+| ---: | ---: | ---: | ---: |
+${compares.join('\n')}`)
 }
 
-const [mode, ...args] = process.argv.slice(2)
-if (mode === 'server') serve()
-else if (mode === 'run') await runOnce(args[0]!, Number(args[1]), Number(args[2]))
-else if (mode === 'compare') await compareOnce(args[0]!, args[1]!)
+mkdirSync(CLI_DIR, { recursive: true })
+if (process.argv[2] === 'server') serve()
 else await table()

@@ -8,8 +8,8 @@
  * measures the thread that sends, as it does on one thread, and no message between threads
  * stands between a request's time and its send.
  *
- * Workers get a small young generation (YOUNG_GENERATION_MB): V8 otherwise grows it to 128 MB
- * on a thread that allocates as fast as a stream reader does, most of a run's resident memory.
+ * Workers get a small young generation (youngGenerationMb): V8 otherwise grows it to 128 MB on a
+ * thread that allocates as fast as a stream reader does, most of a run's resident memory.
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -26,8 +26,13 @@ import { SharedControl } from './shared-control.js'
 import { anchorNow } from './timebase.js'
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js'
 
-/** The young generation of each worker, in MB: scavenges stay cheap (they cost what survives), and RSS stays low. */
-export const YOUNG_GENERATION_MB = 8
+/**
+ * A worker's young generation, in MB: 8 for up to 256 streams, more with more streams, to 64.
+ * A scavenge costs what survives it, the state of the requests in flight: with many streams, a
+ * young generation too small for that state would promote most of it, and old-generation
+ * collections would pause the stamping for longer.
+ */
+export const youngGenerationMb = (streams: number | null): number => Math.min(64, Math.max(8, Math.ceil((streams ?? 256) / 32)))
 /** Blocks of bodies made ahead of the claims. */
 const BLOCKS_AHEAD = 2
 /** How often the main thread checks whether the workers need more bodies, besides when they say so. */
@@ -85,7 +90,7 @@ export class ClientPool {
     const anchor = anchorNow()
     const workers = Array.from({ length: count }, (_, index) => {
       const setup: WorkerSetup = { origin, api: spec.api, path: workload.path, headers: workload.headers, timeouts: spec.timeouts, inFlight: inFlight === null ? null : Math.max(1, inFlight[index]!), anchor }
-      return new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, stdout: false, stderr: false })
+      return new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb(setup.inFlight) }, stdout: false, stderr: false })
     })
     return new ClientPool(workers)
   }
