@@ -128,8 +128,14 @@ export class ClientPool {
       while (!feed.done && feed.produced < control.claimed + BLOCKS_AHEAD * BLOCK_SIZE) made.push(feed.next()!)
       return made
     }
+    let timer: NodeJS.Timeout | null = null
     const blocks = (): void => {
       for (const block of ahead()) for (const worker of this.workers) worker.postMessage({ type: 'block', id, block } satisfies ToWorker)
+      // Once every body is made, the main thread need not wake to check.
+      if (feed.done && timer !== null) {
+        clearInterval(timer)
+        timer = null
+      }
     }
     // The first blocks go with the phase, made before its clock starts; later ones while it runs, ahead of the claims.
     const first = ahead()
@@ -141,7 +147,7 @@ export class ClientPool {
       for (const worker of this.workers) worker.postMessage({ type: 'abort', id } satisfies ToWorker)
     }
     signal?.addEventListener('abort', stop, { once: true })
-    const timer = setInterval(blocks, FEED_CHECK_MS)
+    if (!feed.done) timer = setInterval(blocks, FEED_CHECK_MS)
     const startMs = clock()
     const startedAt = new Date().toISOString()
     try {
@@ -170,7 +176,7 @@ export class ClientPool {
       stop()
       throw error
     } finally {
-      clearInterval(timer)
+      if (timer !== null) clearInterval(timer)
       signal?.removeEventListener('abort', stop)
     }
     return { startMs, startedAt, interrupted: signal?.aborted === true }
