@@ -2,7 +2,7 @@
  * A client worker thread (pool.ts starts it): its own connections, watchdog and clock (on the main
  * thread's timebase, timebase.ts), and the same send loop as the main thread's client. It claims
  * requests from the phase's shared counter, sends each at its absolute time, stamps every read
- * of its streams, and hands finished records back as JSON, a batch per turn of its event loop.
+ * of its streams, and hands finished records back packed (packed-records.ts), in batches.
  * Bundled as dist/client-worker.js, beside the bundles that start it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
@@ -36,6 +36,13 @@ const context: RequestContext = {
 }
 const watchdog = new Watchdog(setup.timeouts, clock)
 const post = (message: FromWorker): void => port.postMessage(message)
+/**
+ * Finished records go to the main thread every FLUSH_MS, or sooner by FLUSH_RECORDS: a message a
+ * batch rather than a turn of the event loop, so neither thread wakes for every few records. The
+ * journal then lags the measurement by at most that.
+ */
+const FLUSH_MS = 50
+const FLUSH_RECORDS = 1024
 
 interface Phase {
   id: number
@@ -70,10 +77,11 @@ async function runPhase(message: Extract<ToWorker, { type: 'phase' }>): Promise<
     }
   }
   let pending: RequestRecord[] = []
-  let flushing = false
   const prefix = message.trial === null ? null : journalRecordPrefix(message.trial)
+  let timer: NodeJS.Timeout | null = null
   const flush = (): void => {
-    flushing = false
+    if (timer !== null) clearTimeout(timer)
+    timer = null
     if (pending.length === 0 || prefix === null) return
     const batch = packBatch(pending, prefix)
     pending = []
@@ -91,10 +99,8 @@ async function runPhase(message: Extract<ToWorker, { type: 'phase' }>): Promise<
     onRecord(record) {
       if (prefix === null) return
       pending.push(record)
-      if (!flushing) {
-        flushing = true
-        setImmediate(flush)
-      }
+      if (pending.length >= FLUSH_RECORDS) flush()
+      else timer ??= setTimeout(flush, FLUSH_MS)
     }
   })
   flush()

@@ -96,6 +96,8 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
   const workers = clock === monotonicClock ? workerCount(spec.client?.workers ?? 'auto', spec.load.concurrency ?? null) : 0
   const script = workers > 0 ? (options.clientWorker === undefined ? defaultClientWorker() : options.clientWorker) : null
   const pool = script !== null ? ClientPool.start(workload, origin, workers, script) : null
+  // The workers open their own; this thread's, opened for the capture and the preflight, would sit idle on the server.
+  if (pool !== null) await connections.close()
   const close = async (): Promise<void> => {
     await Promise.all([telemetry?.close(), connections.close(), pool?.close()])
   }

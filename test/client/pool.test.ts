@@ -84,6 +84,8 @@ describe('a run on worker threads', () => {
     const target = await openTarget(workloadOf(simulator.url), simulator.url, undefined, undefined, { clientWorker: worker })
     try {
       expect(target.pool?.size).toBe(2)
+      // The main thread's connections (capture, preflight) are closed: the workers hold the run's.
+      expect(target.connections.openCount).toBe(0)
     } finally {
       await target.close()
     }
