@@ -48,7 +48,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .option('--out <file>', 'also write the report to this file')
     .action((options: CompareOptions) => {
       // The current result is most of compare's work: its worker starts reading before the command's modules load.
-      const current = options.format === 'html' ? null : readAhead({ path: options.current, role: 'current result' })
+      const current = readAhead({ path: options.current, role: 'current result' })
       run(import('./commands/compare.js').then((m) => m.compareCommand({ ...options, currentAhead: current }, processIo(signal))))
     })
 
