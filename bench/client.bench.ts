@@ -3,114 +3,36 @@
 // and the schedule lag of a 200 req/s Poisson open loop. The scripted server runs in its own
 // process (test/helpers/timed-server.ts); every figure names the host CPU steal measured
 // while it was taken, since on a shared virtual machine that dominates the tails.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { resolveWorkload, type Workload } from '../src/config/workload.js'
 import { summarizeTrial } from '../src/result/summary.js'
+import { workerCount } from '../src/config/client-schema.js'
 import { openTarget } from '../src/runner/run.js'
 import { runTrial } from '../src/runner/trial.js'
 import { percentile } from '../src/stats/percentile.js'
 import { planPrompts } from '../src/workload/prompts.js'
 import { buildSendPlan } from '../src/workload/schedule.js'
-import { startUrlProcess, type UrlProcess } from '../src/url-process.js'
 import { readProcStat, stealShare } from '../src/runner/host-load.js'
+import { benchWorkload, f2, fidelity, measureTrial, pct, rawReader, startTimedServer as startServer } from './client-timing.js'
 
 const monotonic = (): number => Number(process.hrtime.bigint()) / 1e6
-const pct = (value: number | null): string => (value === null ? 'n/a' : `${(100 * value).toFixed(0)}%`)
-const f2 = (value: number): string => value.toFixed(2)
 
-const startServer = (args: string[]): Promise<UrlProcess> => startUrlProcess(process.execPath, ['test/helpers/timed-server.ts', ...args], { stderr: 'inherit' })
+const workloadFor = (url: string, streams: number, requests: number, tokens: number, load: object = { concurrency: streams }) => benchWorkload(url, streams, requests, tokens, 0, load)
 
-function workloadFor(url: string, streams: number, requests: number, tokens: number, load: object = { concurrency: streams }): Workload {
-  return resolveWorkload({ name: 'bench', url, trials: 1, requests, warmup: 0, load, prompts: { input_tokens: 16, output_tokens: tokens } }, 'bench', { env: {} })
-}
-
-interface ServerLog {
-  prompt: string
-  socketMs: number
-  writes: number[]
-}
-
-/** Timing error at `streams` concurrent streams of 10 ms tokens. */
-async function timing(streams: number): Promise<string> {
+/** Timing error at `streams` concurrent streams of 10 ms tokens, on the main thread (workers: 0) or on the worker threads `auto` starts. */
+async function timing(streams: number, workers: 0 | 'auto'): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lpg-bench-timing-'))
   const log = join(dir, 'server.jsonl')
   const tokens = 40
   const server = await startServer(['--log', log, '--ttft', '20:20', '--itl', '10:10', '--tokens', String(tokens)])
-  const workload = workloadFor(server.url, streams, streams * 4, tokens)
-  const target = await openTarget(workload, workload.url, monotonic)
-  await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests: planPrompts(workload, 0, 'warmup', streams), plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
-  const requests = planPrompts(workload, 0, 'measured', workload.spec.requests)
-  const before = readProcStat()
-  const run = await runTrial({ context: target.context, watchdog: target.watchdog, spec: workload.spec, requests, plan: { kind: 'closed', concurrency: streams }, clock: monotonic })
-  const steal = stealShare(before, readProcStat())
-  await target.close()
+  const workload = benchWorkload(server.url, streams, streams * 4, tokens, workers)
+  const trial = await measureTrial(workload)
   await server.stop()
-  const logs = new Map(readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ServerLog).map((entry) => [entry.prompt, entry]))
+  const f = fidelity(workload, trial, log)
   rmSync(dir, { recursive: true, force: true })
-  const firstLate: number[] = []
-  const eventLate: number[] = []
-  const clientItl: number[] = []
-  const serverItl: number[] = []
-  const clientTtft: number[] = []
-  const serverTtft: number[] = []
-  let coalesced = 0
-  let events = 0
-  for (const record of run.records) {
-    const entry = logs.get(requests[record.id]!.prompt!)!
-    let arrival = run.startMs + record.sent_ms! + record.ttft_ms!
-    firstLate.push(arrival - entry.writes[0]!)
-    eventLate.push(arrival - entry.writes[0]!)
-    record.itl_ms.forEach((gap, i) => {
-      arrival += gap
-      eventLate.push(arrival - entry.writes[i + 1]!)
-      clientItl.push(gap)
-      serverItl.push(entry.writes[i + 1]! - entry.writes[i]!)
-    })
-    clientTtft.push(record.ttft_ms!)
-    serverTtft.push(entry.writes[0]! - entry.socketMs)
-    coalesced += record.coalesced_events
-    events += record.content_events
-  }
-  return `| ${streams} | ${run.records.length} | ${f2(percentile(firstLate, 50))} / ${f2(percentile(firstLate, 90))} | ${f2(percentile(eventLate, 50))} / ${f2(percentile(eventLate, 90))} / ${f2(percentile(eventLate, 99))} | ${f2(percentile(clientItl, 50))} vs ${f2(percentile(serverItl, 50))} | ${f2(percentile(clientTtft, 50))} vs ${f2(percentile(serverTtft, 50))} | ${((100 * coalesced) / events).toFixed(1)}% | ${pct(steal)} |`
-}
-
-/** A minimal correct reader: node:http, split events on blank lines, JSON.parse each; the floor for CPU per event. */
-async function rawReader(url: string, prompts: string[], concurrency: number): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
-  let events = 0
-  let next = 0
-  const one = (prompt: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const body = JSON.stringify({ messages: [{ role: 'user', content: prompt }], max_tokens: 256, stream: true })
-      const req = request(`${url}/v1/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let buffer = ''
-        res.setEncoding('utf8')
-        res.on('data', (text: string) => {
-          buffer += text
-          let end: number
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const line = buffer.slice(0, end)
-            buffer = buffer.slice(end + 2)
-            if (line.startsWith('data: ') && line !== 'data: [DONE]') {
-              JSON.parse(line.slice(6))
-              events++
-            }
-          }
-        })
-        res.on('end', resolve)
-        res.on('error', reject)
-      })
-      req.on('error', reject)
-      req.end(body)
-    })
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < prompts.length) await one(prompts[next++]!)
-  }))
-  agent.destroy()
-  return events
+  const mode = workers === 0 ? 'main thread' : `auto: ${workerCount('auto', streams)} worker${workerCount('auto', streams) > 1 ? 's' : ''}`
+  return `| ${streams} | ${mode} | ${trial.records.length} | ${f2(percentile(f.firstLate, 50))} / ${f2(percentile(f.firstLate, 90))} | ${f2(percentile(f.eventLate, 50))} / ${f2(percentile(f.eventLate, 90))} / ${f2(percentile(f.eventLate, 99))} | ${f2(percentile(f.clientItl, 50))} vs ${f2(percentile(f.serverItl, 50))} | ${f2(percentile(f.clientTtft, 50))} vs ${f2(percentile(f.serverTtft, 50))} | ${((100 * f.coalesced) / f.events).toFixed(1)}% | ${pct(trial.steal)} |`
 }
 
 /** Events per second and CPU per event of a whole run against a server that writes each response at once. */
@@ -166,7 +88,8 @@ async function scheduleLag(): Promise<string> {
 }
 
 const timingRows: string[] = []
-for (const streams of [32, 128, 256]) timingRows.push(await timing(streams))
+// Main thread and workers alternate at each size, so both see the same machine.
+for (const streams of [32, 128, 256, 1024]) for (const workers of [0, 'auto'] as const) timingRows.push(await timing(streams, workers))
 const ingestRows = await ingest()
 const lagRow = await scheduleLag()
 
@@ -182,10 +105,12 @@ loopback transit plus the client's own delay. The last TTFT column is the server
 request reaching its socket to its first write); the difference to the client's TTFT is the
 request's trip in, server pickup included, which the server cannot see. Steal is the share of CPU
 the host took from this VM during the measurement; where it is high, both processes pause for
-milliseconds at random points and the tails measure the host.
+milliseconds at random points and the tails measure the host. "main thread" reads every stream
+on the main thread (client.workers: 0, as before worker threads existed); "auto" is the default,
+worker threads by the number of streams and cores (docs/scale.md): one on this machine.
 
-| streams | requests | first token arrival − write, p50 / p90 (ms) | every event arrival − write, p50 / p90 / p99 (ms) | ITL median, client vs server (ms) | TTFT median, client vs server (ms) | coalesced events | host steal |
-| ---: | ---: | --- | --- | --- | --- | ---: | ---: |
+| streams | client | requests | first token arrival − write, p50 / p90 (ms) | every event arrival − write, p50 / p90 / p99 (ms) | ITL median, client vs server (ms) | TTFT median, client vs server (ms) | coalesced events | host steal |
+| ---: | --- | ---: | --- | --- | --- | --- | ---: | ---: |
 ${timingRows.join('\n')}
 
 ### Events ingested by one process

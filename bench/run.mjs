@@ -25,10 +25,25 @@ mkdirSync(out, { recursive: true })
 const file = 'BENCHMARKS.md'
 let document = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures written by `npm run bench` (bench/run.mjs). Each section names the machine and the command that produced it.\n'
 
+// As scripts/bundle.mjs: the HTML report inlines files as text through `?raw` imports.
+const rawText = {
+  name: 'raw-text',
+  setup(builder) {
+    builder.onResolve({ filter: /\?raw$/ }, async (args) => {
+      const resolved = await builder.resolve(args.path.slice(0, -'?raw'.length), { kind: args.kind, resolveDir: args.resolveDir })
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, namespace: 'raw-text' }
+    })
+    builder.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }))
+  }
+}
+const options = { bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning', plugins: [rawText], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }
+// The client's worker threads run this bundle, found beside the bundle that starts them (src/client/pool.ts).
+await build({ ...options, entryPoints: ['src/client/worker-main.ts'], outfile: join(out, 'client-worker.js') })
+
 for (const bench of benches) {
   const name = bench.replace(/\.bench\.ts$/, '')
   const bundle = join(out, `${name}.mjs`)
-  await build({ entryPoints: [join('bench', bench)], outfile: bundle, bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } })
+  await build({ ...options, entryPoints: [join('bench', bench)], outfile: bundle })
   console.error(`running ${bench}…`)
   const started = Date.now()
   const run = spawnSync(process.execPath, [bundle], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })

@@ -4,13 +4,15 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-FXP3T2VU.js";
-import "./chunks/chunk-ZDXZIKJC.js";
+} from "./chunks/chunk-MPFT5JKD.js";
+import "./chunks/chunk-OTKWM4PW.js";
 import "./chunks/chunk-22MW3SDJ.js";
-import "./chunks/chunk-IVQ5ZI36.js";
-import "./chunks/chunk-IKRLML6D.js";
+import "./chunks/chunk-TFAEB2ML.js";
+import "./chunks/chunk-APHDRIT5.js";
 import "./chunks/chunk-P72UHX6G.js";
-import "./chunks/chunk-EA2S6KMK.js";
+import "./chunks/chunk-UGIYVO4E.js";
+import "./chunks/chunk-USLMR57S.js";
+import "./chunks/chunk-U45XKRZC.js";
 
 // src/compare/read-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

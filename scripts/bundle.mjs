@@ -1,12 +1,16 @@
 // Committed bundles: dist/index.js (the action, run by the runner's node24), and the CLI, split so
 // that a command loads only its own modules: dist/cli.js (the bin), dist/read-result-worker.js (the
-// worker thread that reads result files in parallel) and the chunks they share, dist/chunks/.
+// worker thread that reads result files in parallel), dist/client-worker.js (the client's worker
+// threads, src/client/pool.ts) and the chunks they share, dist/chunks/.
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { build } from 'esbuild'
 
+// LPG_BUNDLE_OUT writes the bundles elsewhere (bench/memory.bench.ts measures the CLI as shipped).
+const out = process.env.LPG_BUNDLE_OUT ?? 'dist'
+
 // Chunk names change with their content: clear the old ones.
-rmSync('dist/chunks', { recursive: true, force: true })
+rmSync(`${out}/chunks`, { recursive: true, force: true })
 
 // The HTML report inlines uPlot and its own page script as text (src/report/html/assets.ts): a
 // `?raw` import is the file's text, as Vite (the tests) reads it.
@@ -41,18 +45,18 @@ const common = {
   }
 }
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${out}/index.js` })
 // The action imports the worker's URL from its own bundle, so it needs the worker beside it too: the
 // split build below writes it. Chunks are named by content, so a rebuild of unchanged code is identical.
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/compare/read-worker.ts' },
-  outdir: 'dist',
+  entryPoints: { cli: 'src/cli.ts', 'read-result-worker': 'src/compare/read-worker.ts', 'client-worker': 'src/client/worker-main.ts' },
+  outdir: out,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: common.banner.js }
 })
 // The bin needs its shebang on the first line, and only the bin.
-const bin = readFileSync('dist/cli.js', 'utf8')
-writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${bin}`)
-chmodSync('dist/cli.js', 0o755)
+const bin = readFileSync(`${out}/cli.js`, 'utf8')
+writeFileSync(`${out}/cli.js`, `#!/usr/bin/env node\n${bin}`)
+chmodSync(`${out}/cli.js`, 0o755)

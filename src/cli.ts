@@ -52,7 +52,7 @@ export function buildProgram(run: (command: Promise<number>) => void): Command {
     .action((options: CompareOptions) => {
       // The current result is most of compare's work: its worker starts reading before the command's modules load.
       // A sweep file goes to the sweep comparison, which reads it whole.
-      const current = options.format === 'html' || sniffSchema(options.current) === SWEEP_SCHEMA ? null : readAhead({ path: options.current, role: 'current result' })
+      const current = sniffSchema(options.current) === SWEEP_SCHEMA ? null : readAhead({ path: options.current, role: 'current result' })
       run(import('./commands/compare.js').then((m) => m.compareCommand({ ...options, currentAhead: current }, processIo(signal))))
     })
 

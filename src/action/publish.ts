@@ -14,9 +14,8 @@ import { formatConsoleSummary } from '../output/console-summary.js'
 import { escapeKeepingOurLinks } from '../report/format.js'
 import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type RenderedReport } from '../report/markdown.js'
-import type { ResultLike } from '../result/columns.js'
 import { SECTION_PRIORITY } from '../report/sections.js'
-import { readResultFile, writeJsonFile } from '../result/io.js'
+import { writeJsonFile } from '../result/io.js'
 import type { ResultFile } from '../result/types.js'
 import type { ResolvedBaseline } from './baseline.js'
 import type { ActionDeps } from './deps.js'
@@ -68,17 +67,6 @@ function noBaselineReport(name: string, reason: string, current: ResultFile, isO
       },
       { title: 'candidate summary', text: ['<details><summary>Candidate summary</summary>', '', fencedCode(formatConsoleSummary(current)), '', '</details>'].join('\n'), priority: SECTION_PRIORITY.details }
     ]
-  }
-}
-
-/** The baseline with its request records for the HTML report's time series; in columns as it was, when the file cannot be read again. */
-function withRequests(result: ResultLike, path: string | undefined, core: PublishInput['deps']['core']): ResultLike {
-  if (path === undefined) return result
-  try {
-    return readResultFile(path, 'baseline')
-  } catch (error) {
-    core.warning(`the HTML report draws no baseline time series: ${error instanceof Error ? error.message : String(error)}`)
-    return result
   }
 }
 
@@ -147,7 +135,7 @@ export async function publish(input: PublishInput): Promise<Published> {
     const baselineLink = baseline.source.startsWith(`${context.serverUrl}/`) ? { baselineLink: baseline.source } : {}
     report = renderMarkdown({ comparison, baseline: baseline.result, current, labels, reproduce, trend: input.trend ?? null, ...baselineLink })
     htmlPath = join(settings.outputDirectory, 'report.html')
-    writeFileSync(htmlPath, renderHtml({ comparison, baseline: withRequests(baseline.result, baseline.file, core), current, labels, reproduce, trend: input.trend ?? null, ...htmlTrendOf(input.trend ?? null) }))
+    writeFileSync(htmlPath, renderHtml({ comparison, baseline: baseline.result, current, labels, reproduce, trend: input.trend ?? null, ...htmlTrendOf(input.trend ?? null) }))
   } else {
     // Links to this repository's runs (the baseline artifact's run) are ours: they stay clickable.
     const ours = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/`

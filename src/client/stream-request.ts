@@ -278,7 +278,7 @@ export interface StartedRequest {
  * Sends one request now; the promise always resolves, with a failed record when anything goes
  * wrong. `answerChars` > 0 keeps up to that many characters of the answer's text.
  */
-export function startRequest(context: RequestContext, request: PlannedRequest, body: string, scheduledAt: number, trialStart: number, answerChars = 0): StartedRequest {
+export function startRequest(context: RequestContext, request: PlannedRequest, body: string | Uint8Array, scheduledAt: number, trialStart: number, answerChars = 0): StartedRequest {
   let handler!: StreamHandler
   const client = context.connections.acquire()
   const completion = new Promise<RequestRecord>((resolve) => {

@@ -7,7 +7,6 @@ import { renderHtml } from '../report/html/page.js'
 import { joinReport, renderMarkdown, type ReportInput } from '../report/markdown.js'
 import { renderText } from '../report/text.js'
 import type { ResultLike } from '../result/columns.js'
-import { readResultFile } from '../result/io.js'
 import { readComparableResults } from '../compare/read-results.js'
 import type { WorkerRead } from '../compare/read-ahead.js'
 import type { JobHistory } from '../history/file.js'
@@ -60,13 +59,10 @@ export async function compareCommand(options: CompareOptions, io: CommandIo): Pr
   const schemas = { baseline: sniffSchema(options.baseline), current: sniffSchema(options.current) }
   if (schemas.baseline === SWEEP_SCHEMA || schemas.current === SWEEP_SCHEMA) return (await import('./compare-sweep.js')).compareSweepCommand(options, thresholds, format as ReportFormat, schemas, io)
   const history = options.history === undefined ? undefined : loadJobHistory(options.history, (line) => io.stderr.write(`warning: ${line}\n`))
-  // The HTML report draws each request over time: it reads the request records, which the other formats never hold.
-  const [baseline, current] =
-    format === 'html'
-      ? [readResultFile(options.baseline, 'baseline'), readResultFile(options.current, 'current result')]
-      : ((await readComparableResults([
-          { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
-          { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
-        ])) as [ResultLike, ResultLike])
+  // Every format, the HTML report's time series included, reads the results in columns (result/columns.ts), never as request objects.
+  const [baseline, current] = (await readComparableResults([
+    { path: options.baseline, role: 'baseline', resample: { thresholds, side: 'baseline' } },
+    { path: options.current, role: 'current result', resample: { thresholds, side: 'current' }, ahead: options.currentAhead ?? null }
+  ])) as [ResultLike, ResultLike]
   return compareAndReport(baseline, current, { thresholds, format: format as ReportFormat, out: options.out, labels: { baseline: options.baseline, current: options.current }, history, reproduce: `npx llm-perf-gate compare --baseline ${options.baseline} --current ${options.current}${options.thresholds !== undefined ? ` --thresholds ${options.thresholds}` : ''}${options.history !== undefined ? ` --history ${options.history}` : ''}` }, io).exitCode
 }

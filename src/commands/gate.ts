@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { loadThresholds } from '../config/thresholds.js'
 import { loadWorkload } from '../config/workload.js'
-import { readResultFile, writeJsonFile } from '../result/io.js'
+import { writeJsonFile } from '../result/io.js'
 import { readComparableResult } from '../result/load.js'
 import { compareAndReport } from './compare.js'
 import { gatedMetrics, loadJobHistory, trendWithCurrent } from '../history/input.js'
@@ -45,8 +45,8 @@ export async function gateCommand(options: GateOptions, io: CommandIo): Promise<
   const { comparison, exitCode, input } = compareAndReport(baseline, current, { thresholds: options.thresholds, format: 'text', labels, reproduce, history }, io)
   writeJsonFile(join(outDir, 'comparison.json'), comparison, true)
   const trend = history === undefined ? null : trendWithCurrent(history.records, current, gatedMetrics(loadThresholds(options.thresholds)))
-  // The HTML report draws the baseline's requests over time: read again with its records, now that the run is over.
-  const reports = writeReportFiles(outDir, { ...input, baseline: readResultFile(options.baseline, 'baseline'), trend, ...htmlTrendOf(trend) })
+  // The HTML report draws the requests over time from the columns (result/columns.ts series).
+  const reports = writeReportFiles(outDir, { ...input, trend, ...htmlTrendOf(trend) })
   io.stderr.write(`files: ${currentPath}, ${join(outDir, 'comparison.json')}, ${reports.markdown}, ${reports.html}\n`)
   return exitCode
 }

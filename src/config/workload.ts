@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { describeValue, InputError } from '../errors.js'
 import { serverSchema } from './server-schema.js'
 import { DEFAULT_TELEMETRY, telemetrySchema } from './telemetry-schema.js'
+import { clientSchema } from './client-schema.js'
 import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
 import { checkBudgets, promptBytes, WORKLOAD_BOUNDS as BOUNDS } from './workload-bounds.js'
 import { conversationSchema, datasetSchema, resolvePromptSources, type PromptSources } from '../workload/sources.js'
@@ -176,7 +177,8 @@ export const workloadSchema = z.strictObject({
     })
     .default({}),
   server: serverSchema.optional(),
-  telemetry: telemetrySchema.default(DEFAULT_TELEMETRY)
+  telemetry: telemetrySchema.default(DEFAULT_TELEMETRY),
+  client: clientSchema.optional()
 })
 
 export type WorkloadSpec = z.output<typeof workloadSchema>
@@ -302,12 +304,13 @@ export const WORKLOAD_HASH_VERSION = 2
 /**
  * sha256 of what is sent: everything but where it is sent (`url`, so `--url` and `ab` compare;
  * `model`, from version 2), how often the trial is replicated (`trials`), and the prompt file's
- * path (its content counts), and how the server is started and watched (`server`, `telemetry`).
+ * path (its content counts), how the server is started and watched (`server`, `telemetry`), and
+ * how the client measures (`client`).
  * Header templates count ("${KEY}"), their expanded values never do. `slo.attainment` does not
  * count either: it judges a sweep's steps and changes no request or metric (docs/sweeps.md).
  */
 export function computeWorkloadHash(spec: WorkloadSpec, path: string, promptFileSha256: string | null, version: 1 | 2 = WORKLOAD_HASH_VERSION): string {
-  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, model, prompts, slo, ...rest } = spec
+  const { url: _url, trials: _trials, server: _server, telemetry: _telemetry, client: _client, model, prompts, slo, ...rest } = spec
   const { file: _file, dataset, ...promptsRest } = prompts
   const { attainment: _attainment, ...sloHashed } = slo
   // A dataset counts by its content (file_sha256), like a prompt file, not by its path.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { z } from 'zod'
 import { describeIssues } from '../config/validate.js'
 import { InputError } from '../errors.js'
@@ -67,49 +67,64 @@ const entrySchema = z.discriminatedUnion(
   { error: 'expected a journal line of type run, trial, request or trial_end' }
 )
 
-export interface JournalLines {
-  /** Each entry with its line number in the file (from 1). */
-  entries: Array<{ line: number; entry: JournalEntry }>
-  /** The last line, when it was cut off mid-write (a run killed while writing it) and left out. */
-  cutLine: number | null
-}
+/** Lines read at a time: a journal is read in pieces, never held whole (a million requests make hundreds of MB). */
+const CHUNK = 1 << 20
 
 /**
- * Reads and checks every line of a journal. A line that is not JSON, or not a journal entry of
- * the expected shape, is an InputError naming the file, the line and the field; only the last
- * line may be cut off (the write a killed run did not finish), and it is then left out.
+ * Reads and checks every line of a journal, one entry at a time in file order. A line that is not
+ * JSON, or not a journal entry of the expected shape, is an InputError naming the file, the line
+ * and the field; only the last line may be cut off (the write a killed run did not finish), and it
+ * is then left out and its number returned.
  */
-export function readJournalLines(file: string): JournalLines {
-  let text: string
+export function forEachJournalEntry(file: string, each: (line: number, entry: JournalEntry) => void): { cutLine: number | null } {
+  let fd: number
   try {
-    text = readFileSync(file, 'utf8')
+    fd = openSync(file, 'r')
   } catch (error) {
     throw new InputError(`journal ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the .journal.jsonl a run writes beside its result`)
   }
-  const lines = text.split('\n')
-  let last = lines.length - 1
-  while (last >= 0 && lines[last]!.trim() === '') last--
-  const entries: JournalLines['entries'] = []
-  let cutLine: number | null = null
-  for (let index = 0; index <= last; index++) {
-    const line = lines[index]!
-    if (line.trim() === '') continue
+  // As readFileSync(file, 'utf8') decodes it: a byte order mark is kept (and then is not JSON).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+  let number = 0
+  // A line that is not JSON is an error only if another line follows it.
+  let unparsed: number | null = null
+  const take = (bytes: Uint8Array): void => {
+    number++
+    const text = decoder.decode(bytes)
+    if (text.trim() === '') return
+    if (unparsed !== null) throw new InputError(`journal ${file}: line ${unparsed} is not JSON; expected one JSON object per line, as a run writes (was the file edited or two files joined?)`)
     let value: unknown
     try {
-      value = JSON.parse(line)
+      value = JSON.parse(text)
     } catch {
-      if (index === last) {
-        cutLine = index + 1
-        break
-      }
-      throw new InputError(`journal ${file}: line ${index + 1} is not JSON; expected one JSON object per line, as a run writes (was the file edited or two files joined?)`)
+      unparsed = number
+      return
     }
     const parsed = entrySchema.safeParse(value)
     if (!parsed.success) {
       const problems = describeIssues(parsed.error.issues, value)
-      throw new InputError(`journal ${file}: line ${index + 1} is not a valid journal entry:\n  - ${problems.join('\n  - ')}`)
+      throw new InputError(`journal ${file}: line ${number} is not a valid journal entry:\n  - ${problems.join('\n  - ')}`)
     }
-    entries.push({ line: index + 1, entry: parsed.data as JournalEntry })
+    each(number, parsed.data as JournalEntry)
   }
-  return { entries, cutLine }
+  try {
+    let pending = Buffer.alloc(0)
+    const chunk = Buffer.allocUnsafe(CHUNK)
+    for (;;) {
+      const read = readSync(fd, chunk, 0, CHUNK, null)
+      if (read === 0) break
+      const bytes = pending.length === 0 ? chunk.subarray(0, read) : Buffer.concat([pending, chunk.subarray(0, read)])
+      let from = 0
+      for (let end = bytes.indexOf(0x0a, from); end >= 0; end = bytes.indexOf(0x0a, from)) {
+        take(bytes.subarray(from, end))
+        from = end + 1
+      }
+      // What follows the last newline waits for the next piece; copied, as `chunk` is read into again.
+      pending = Buffer.from(bytes.subarray(from))
+    }
+    if (pending.length > 0) take(pending)
+  } finally {
+    closeSync(fd)
+  }
+  return { cutLine: unparsed }
 }

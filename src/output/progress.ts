@@ -78,6 +78,16 @@ export function createProgress(options: ProgressOptions): RunObserver & { stop()
     stopBar()
   }
   options.signal?.addEventListener('abort', onAbort, { once: true })
+  const advance = (count: number, failed: number): void => {
+    done += count
+    errors += failed
+    if (bar !== null) {
+      bar.update(done, { errors, rate: format1(stats().rate), overall: overall() })
+    } else if (!tty && now() - lastLineAt >= intervalMs) {
+      lastLineAt = now()
+      line(plain())
+    }
+  }
 
   return {
     phase(text) {
@@ -104,15 +114,9 @@ export function createProgress(options: ProgressOptions): RunObserver & { stop()
       }
     },
     requestDone(record: RequestRecord) {
-      done++
-      if (!record.ok && record.error?.kind !== 'cancelled') errors++
-      if (bar !== null) {
-        bar.update(done, { errors, rate: format1(stats().rate), overall: overall() })
-      } else if (!tty && now() - lastLineAt >= intervalMs) {
-        lastLineAt = now()
-        line(plain())
-      }
+      advance(1, !record.ok && record.error?.kind !== 'cancelled' ? 1 : 0)
     },
+    requestsDone: (count: number, failed: number) => advance(count, failed),
     trialDone(trial: TrialResult) {
       stopBar()
       trialsDone++

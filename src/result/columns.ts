@@ -6,6 +6,8 @@
  * worker thread without a copy (see load.ts).
  */
 import { pooledItl, type RequestMetric } from './summary.js'
+import { storeOf, trialFields } from './trial-records.js'
+import { trialColumnsOf } from './trial-summary.js'
 import type { RequestRecord, ResultFile, TrialResult } from './types.js'
 
 /** One trial's successful requests, in arrival order. */
@@ -25,6 +27,37 @@ export interface TrialColumns {
   outputTokens: number
   maxTokens: number
   clientQueueMs: number
+  /** Per record, what the report draws over the trial's time; absent where it was not read. */
+  series?: SeriesColumns
+}
+
+/** Per record (successful or not), in id order, what the HTML report's time series need (report/html/run-charts.ts). */
+export interface SeriesColumns {
+  /** 1 for a successful record. */
+  ok: Uint8Array
+  /** NaN where the record has null. */
+  sent_ms: Float64Array
+  end_ms: Float64Array
+  ttft_ms: Float64Array
+  output_tokens: Float64Array
+  /** How many of the trial's `itl_ms` are this record's (0 for a failed one): its gaps follow the previous successful record's. */
+  itl_count: Float64Array
+}
+
+/** The series of records held as objects. */
+export function seriesColumns(records: readonly RequestRecord[]): SeriesColumns {
+  const n = records.length
+  const series: SeriesColumns = { ok: new Uint8Array(n), sent_ms: new Float64Array(n), end_ms: new Float64Array(n), ttft_ms: new Float64Array(n), output_tokens: new Float64Array(n), itl_count: new Float64Array(n) }
+  records.forEach((record, k) => {
+    series.ok[k] = record.ok ? 1 : 0
+    // The file's text decides: a number, or NaN for anything else (null, missing), as scan.ts reads it.
+    series.sent_ms[k] = typeof record.sent_ms === 'number' ? record.sent_ms : Number.NaN
+    series.end_ms[k] = typeof record.end_ms === 'number' ? record.end_ms : Number.NaN
+    series.ttft_ms[k] = record.ttft_ms ?? Number.NaN
+    series.output_tokens[k] = record.output_tokens
+    series.itl_count[k] = record.ok ? record.itl_ms.length : 0
+  })
+  return series
 }
 
 export type ComparableTrial = Omit<TrialResult, 'requests'> & { columns: TrialColumns }
@@ -66,7 +99,8 @@ export function trialColumns(records: readonly RequestRecord[]): TrialColumns {
     inputTokens,
     outputTokens,
     maxTokens,
-    clientQueueMs
+    clientQueueMs,
+    series: seriesColumns(records)
   }
 }
 
@@ -74,12 +108,20 @@ const isComparable = (result: ResultLike): result is ComparableResult => result.
 
 const cache = new WeakMap<ResultFile, ComparableResult>()
 
+/** A trial in columns: from the store a run keeps its records in (trial-records.ts), never reading them back, or from its record objects. */
+function comparableTrial(trial: TrialResult): ComparableTrial {
+  const store = storeOf(trial)
+  if (store !== undefined) return { ...trialFields(trial), columns: trialColumnsOf(store) }
+  const { requests, ...rest } = trial
+  return { ...rest, columns: trialColumns(requests) }
+}
+
 /** The result in columns; a result already in columns is returned as it is, and each result is converted once. */
 export function toComparable(result: ResultLike): ComparableResult {
   if (isComparable(result)) return result
   let comparable = cache.get(result)
   if (comparable === undefined) {
-    comparable = { ...result, trials: result.trials.map(({ requests, ...trial }) => ({ ...trial, columns: trialColumns(requests) })) }
+    comparable = { ...result, trials: result.trials.map(comparableTrial) }
     cache.set(result, comparable)
   }
   return comparable
@@ -87,7 +129,9 @@ export function toComparable(result: ResultLike): ComparableResult {
 
 /** The typed arrays of a result in columns, to hand to another thread without copying. */
 export function columnBuffers(result: ComparableResult): ArrayBuffer[] {
-  return result.trials.flatMap(({ columns }) => [columns.ttft_ms, columns.tpot_ms, columns.e2e_ms, columns.itl_ms].map((array) => array.buffer as ArrayBuffer))
+  const arrays = (columns: TrialColumns): ArrayBufferView[] => [columns.ttft_ms, columns.tpot_ms, columns.e2e_ms, columns.itl_ms, ...(columns.series === undefined ? [] : Object.values(columns.series))]
+  // A buffer listed twice cannot be transferred: views of one buffer are handed over once.
+  return [...new Set(result.trials.flatMap(({ columns }) => arrays(columns).map((array) => array.buffer as ArrayBuffer)))]
 }
 
 /** A metric's values pooled over every trial. */

@@ -22,17 +22,57 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
  * failures (the user stopped them) and are left out.
  */
 export function summarizeErrors(records: Iterable<RequestRecord>, limit = MAX_ERROR_GROUPS): ErrorGroup[] {
-  const groups = new Map<string, ErrorGroup>()
-  for (const record of records) {
-    if (record.ok || record.error?.kind === 'cancelled') continue
+  const tally = new ErrorTally()
+  let position = 0
+  for (const record of records) tally.add(record, position++)
+  return topErrorGroups([tally.groups()], limit)
+}
+
+const groupKey = (error: Pick<ErrorGroup, 'kind' | 'status' | 'timeout' | 'message'>): string =>
+  `${error.kind}\u0000${error.status ?? ''}\u0000${error.timeout ?? ''}\u0000${error.message.replace(NUMBERED_WORD, '#').slice(0, KEY_LENGTH)}`
+
+/**
+ * summarizeErrors kept as records arrive in any order: each group remembers the record with the
+ * lowest `position` (its id in the trial), whose message it keeps and by which it is ordered, so
+ * the groups come out as summarizeErrors would give them for the records in position order.
+ */
+export class ErrorTally {
+  private readonly byKey = new Map<string, { group: ErrorGroup; first: number }>()
+
+  add(record: RequestRecord, position: number): void {
+    if (record.ok || record.error?.kind === 'cancelled') return
     const error = record.error ?? { kind: 'unknown' as const, message: 'failed without an error record' }
-    const key = `${error.kind}\u0000${error.status ?? ''}\u0000${error.timeout ?? ''}\u0000${String(error.message).replace(NUMBERED_WORD, '#').slice(0, KEY_LENGTH)}`
-    const group = groups.get(key)
-    if (group !== undefined) group.count++
-    else groups.set(key, { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.timeout !== undefined ? { timeout: error.timeout } : {}), message: String(error.message), count: 1 })
+    const key = groupKey({ ...error, message: String(error.message) })
+    const entry = this.byKey.get(key)
+    const group = (): ErrorGroup => ({ kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.timeout !== undefined ? { timeout: error.timeout } : {}), message: String(error.message), count: entry === undefined ? 1 : entry.group.count + 1 })
+    if (entry === undefined) this.byKey.set(key, { group: group(), first: position })
+    else if (position < entry.first) this.byKey.set(key, { group: group(), first: position })
+    else entry.group.count++
+  }
+
+  /** Every group, in the order of its first record; not cut to a limit. */
+  groups(): ErrorGroup[] {
+    return [...this.byKey.values()].sort((a, b) => a.first - b.first).map((entry) => ({ ...entry.group }))
+  }
+}
+
+/**
+ * The groups of several trials (each list in its order of first appearance, as ErrorTally gives
+ * it) as summarizeErrors gives them for the trials' records one trial after another: most
+ * frequent first, ties by first appearance, at most `limit`.
+ */
+export function topErrorGroups(trials: ReadonlyArray<readonly ErrorGroup[]>, limit = MAX_ERROR_GROUPS): ErrorGroup[] {
+  const merged = new Map<string, ErrorGroup>()
+  for (const groups of trials) {
+    for (const group of groups) {
+      const key = groupKey(group)
+      const known = merged.get(key)
+      if (known !== undefined) known.count += group.count
+      else merged.set(key, { ...group })
+    }
   }
   // Array.prototype.sort is stable: equal counts keep their order of first appearance.
-  return [...groups.values()].sort((a, b) => b.count - a.count).slice(0, limit)
+  return [...merged.values()].sort((a, b) => b.count - a.count).slice(0, limit)
 }
 
 /** "http 500", "timeout (idle)", "protocol". */

@@ -5,7 +5,10 @@ import { describeValue, InputError } from '../errors.js'
 import { toComparable } from './columns.js'
 import { checkSummaries } from './consistency.js'
 import { CHECKED_REQUEST_FIELDS, readableResultSchema, REQUEST_FIELD_KINDS, successProblem } from './schema.js'
-import type { ResultFile } from './types.js'
+import { RESULT_SCHEMA, type ResultFile } from './types.js'
+import { writeResultFile } from './writer.js'
+
+const isResultFile = (value: unknown): value is ResultFile => value !== null && typeof value === 'object' && (value as { schema?: unknown }).schema === RESULT_SCHEMA && Array.isArray((value as { trials?: unknown }).trials)
 
 /**
  * Writes via a temporary file and a rename, so a reader never sees half a result. Result files
@@ -18,6 +21,8 @@ export function writeJsonFile(path: string, value: unknown, pretty = false): voi
   if (Array.isArray(trials) && trials.some((trial) => typeof trial === 'object' && trial !== null && 'columns' in trial)) {
     throw new Error(`writeJsonFile ${path}: a result in columns is never written; copy the file it was read from`)
   }
+  // A result is streamed: no string holds it whole, and a run's records are read from where it keeps them (writer.ts).
+  if (!pretty && isResultFile(value)) return writeResultFile(path, value)
   mkdirSync(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`)

@@ -20,6 +20,7 @@
  * defers to them; test/result/scan.test.ts checks that on valid files and on mutated ones.
  */
 import type { TrialColumns } from './columns.js'
+import { Growing, GrowingBytes } from './growing.js'
 import { CHECKED_REQUEST_FIELDS, MAX_MS, type RequestFieldKind } from './schema.js'
 
 export interface ScannedResult {
@@ -54,37 +55,21 @@ const OPEN_BRACKET = 0x5b
 const CLOSE_BRACKET = 0x5d
 const isDigit = (c: number): boolean => c >= ZERO && c <= NINE
 
-/** A Float64Array that grows by doubling, for values whose count is not known in advance. */
-class Growing {
-  values: Float64Array
-  length = 0
-  constructor(capacity: number) {
-    this.values = new Float64Array(Math.max(16, capacity))
-  }
-  push(value: number): void {
-    if (this.length === this.values.length) this.grow()
-    this.values[this.length++] = value
-  }
-  grow(): void {
-    const bigger = new Float64Array(this.values.length * 2)
-    bigger.set(this.values)
-    this.values = bigger
-  }
-  /** The values, in an array of their own length (its buffer may be handed to another thread). */
-  take(): Float64Array {
-    return this.values.slice(0, this.length)
-  }
-}
-
-// The fields of a request record that the columns or the validation need (schema.ts), and each one's kind.
-const FIELDS = Object.keys(CHECKED_REQUEST_FIELDS) as Array<keyof typeof CHECKED_REQUEST_FIELDS>
+// The fields of a request record that the columns or the validation need (schema.ts), and each one's kind;
+// then two that the report's time series read where a record has them (columns.ts SeriesColumns).
+const CHECKED = Object.keys(CHECKED_REQUEST_FIELDS) as Array<keyof typeof CHECKED_REQUEST_FIELDS>
+const SERIES_FIELDS = { sent_ms: 'msOrNull', end_ms: 'ms' } as const satisfies Record<string, RequestFieldKind>
+type Field = keyof typeof CHECKED_REQUEST_FIELDS | keyof typeof SERIES_FIELDS
+const FIELDS: Field[] = [...CHECKED, ...(Object.keys(SERIES_FIELDS) as Array<keyof typeof SERIES_FIELDS>)]
 // Kinds as small integers: the loop below compares one per field, millions of times.
 const [COUNT, MS, MS_OR_NULL, FLAG, MS_LIST] = [0, 1, 2, 3, 4]
 const KIND_CODES: Record<RequestFieldKind, number> = { count: COUNT, ms: MS, msOrNull: MS_OR_NULL, flag: FLAG, msList: MS_LIST }
-const KINDS = Int8Array.from(FIELDS, (field) => KIND_CODES[CHECKED_REQUEST_FIELDS[field]])
-const [OK, TTFT, E2E, TPOT, INPUT, OUTPUT, MAX, QUEUE] = (['ok', 'ttft_ms', 'e2e_ms', 'tpot_ms', 'input_tokens', 'output_tokens', 'max_tokens', 'client_queue_ms'] as const).map((field) => FIELDS.indexOf(field))
+const kindOf = (field: Field): RequestFieldKind => (field in SERIES_FIELDS ? SERIES_FIELDS[field as keyof typeof SERIES_FIELDS] : CHECKED_REQUEST_FIELDS[field as keyof typeof CHECKED_REQUEST_FIELDS])
+const KINDS = Int8Array.from(FIELDS, (field) => KIND_CODES[kindOf(field)])
+const [OK, TTFT, E2E, TPOT, INPUT, OUTPUT, MAX, QUEUE, SENT, END] = (['ok', 'ttft_ms', 'e2e_ms', 'tpot_ms', 'input_tokens', 'output_tokens', 'max_tokens', 'client_queue_ms', 'sent_ms', 'end_ms'] as const).map((field) => FIELDS.indexOf(field))
 if (FIELDS.filter((_, index) => KINDS[index] === MS_LIST).length !== 1) throw new Error('scan.ts: the columns expect exactly one list field, itl_ms')
-const ALL_FIELDS = (1 << FIELDS.length) - 1
+/** Every checked field must be there; sent_ms and end_ms are read where a record has them. */
+const REQUIRED_FIELDS = (1 << CHECKED.length) - 1
 const FIELD_BYTES = FIELDS.map((name) => new TextEncoder().encode(name))
 // A key's candidate field by its second byte and length, checked byte by byte after: one comparison a key.
 const CANDIDATE = new Int8Array(128 * 32).fill(-1)
@@ -99,7 +84,7 @@ class Scanner {
   /** End of the last key read by key(). */
   keyEnd = 0
   /** The previous trial's counts: trials of one result are alike, so its arrays rarely need to grow. */
-  sizes = { values: 1024, itl: 32 * 1024 }
+  sizes = { records: 1024, values: 1024, itl: 32 * 1024 }
   /** The last number read, in a typed array: a double returned from a call V8 does not inline is boxed on the heap, five million times a file. */
   readonly parsed = new Float64Array(1)
   /** `bytes` ends with a 0 byte past the document, so reading one byte ahead never leaves the array. */
@@ -302,6 +287,7 @@ class Scanner {
     const tpot = new Growing(this.sizes.values)
     const e2e = new Growing(this.sizes.values)
     const itl = new Growing(this.sizes.itl)
+    const series = { ok: new GrowingBytes(this.sizes.records), sent: new Growing(this.sizes.records), end: new Growing(this.sizes.records), ttft: new Growing(this.sizes.records), output: new Growing(this.sizes.records), itlCount: new Growing(this.sizes.records) }
     let records = 0
     let ok = 0
     let inputTokens = 0
@@ -320,6 +306,8 @@ class Scanner {
         let recordOutput = 0
         let recordMax = 0
         let recordInput = 0
+        let recordSent = Number.NaN
+        let recordEnd = Number.NaN
         // ITL values go after the committed ones, and stay only if the record is a success.
         const itlStart = itl.length
         let itlEnd = itlStart
@@ -407,6 +395,7 @@ class Scanner {
               if (field === OUTPUT) recordOutput = value
               else if (field === MAX) recordMax = value
               else if (field === INPUT) recordInput = value
+              else if (field === END) recordEnd = value
             } else {
               this.nullableNumber()
               // NaN stands for null here.
@@ -415,14 +404,22 @@ class Scanner {
               else if (field === TPOT) recordTpot = parsed[0]!
               else if (field === E2E) recordE2e = parsed[0]!
               else if (field === QUEUE) recordQueue = parsed[0]!
+              else if (field === SENT) recordSent = parsed[0]!
+              else if (field === END) recordEnd = parsed[0]!
             }
           } while (this.more(CLOSE_BRACE))
         }
-        if (seen !== ALL_FIELDS) stop()
+        if ((seen & REQUIRED_FIELDS) !== REQUIRED_FIELDS) stop()
         // A success has its first and its last token, the last not before the first (schema.ts successProblem).
         if (isOk && !(recordE2e >= recordTtft)) stop()
         records++
         itl.length = isOk ? itlEnd : itlStart
+        series.ok.push(isOk ? 1 : 0)
+        series.sent.push(recordSent)
+        series.end.push(recordEnd)
+        series.ttft.push(recordTtft)
+        series.output.push(recordOutput)
+        series.itlCount.push(isOk ? itlEnd - itlStart : 0)
         if (!isOk) continue
         ok++
         inputTokens += recordInput
@@ -434,8 +431,20 @@ class Scanner {
         if (recordE2e === recordE2e) e2e.push(recordE2e)
       } while (this.more(CLOSE_BRACKET))
     }
-    this.sizes = { values: Math.ceil(ok * 1.05), itl: Math.ceil(itl.length * 1.05) }
-    return { records, ok, ttft_ms: ttft.take(), tpot_ms: tpot.take(), e2e_ms: e2e.take(), itl_ms: itl.take(), inputTokens, outputTokens, maxTokens, clientQueueMs }
+    this.sizes = { records: Math.ceil(records * 1.05), values: Math.ceil(ok * 1.05), itl: Math.ceil(itl.length * 1.05) }
+    return {
+      records,
+      ok,
+      ttft_ms: ttft.take(),
+      tpot_ms: tpot.take(),
+      e2e_ms: e2e.take(),
+      itl_ms: itl.take(),
+      inputTokens,
+      outputTokens,
+      maxTokens,
+      clientQueueMs,
+      series: { ok: series.ok.take(), sent_ms: series.sent.take(), end_ms: series.end.take(), ttft_ms: series.ttft.take(), output_tokens: series.output.take(), itl_count: series.itlCount.take() }
+    }
   }
 }
 

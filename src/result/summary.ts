@@ -103,7 +103,8 @@ export function summarizeTrial({ records, slo, targetRate, durationS: givenDurat
   return { summary, durationS }
 }
 
-function meanOf(values: Array<number | null>): number | null {
+/** The mean of the values present; null when none is. */
+export function meanOf(values: Array<number | null>): number | null {
   const present = values.filter((value): value is number => value !== null)
   return present.length === 0 ? null : mean(present)
 }
@@ -144,21 +145,24 @@ export function summarizeRun(trials: readonly TrialResult[], slo: WorkloadSpec['
  * and stddev is null below two values. One sort serves every percentile.
  */
 export function describe(values: ArrayLike<number>): Distribution {
-  const count = values.length
+  return describeSorted(sortedCopy(values))
+}
+
+/** describe() of values already sorted ascending (and free of NaN), for a caller that sorted its own copy in place. */
+export function describeSorted(sorted: ArrayLike<number>): Distribution {
+  const count = sorted.length
   if (count === 0) {
     return { count: 0, mean: null, stddev: null, min: null, p50: null, p90: null, p95: null, p99: null, max: null }
   }
-  const sorted = sortedCopy(values)
-  const average = mean(sorted)
   return {
     count,
-    mean: average,
+    mean: mean(sorted),
     stddev: count >= 2 ? Math.sqrt(sampleVariance(sorted)) : null,
-    min: sorted[0],
+    min: sorted[0]!,
     p50: percentileOfSorted(sorted, 50),
     p90: percentileOfSorted(sorted, 90),
     p95: percentileOfSorted(sorted, 95),
     p99: percentileOfSorted(sorted, 99),
-    max: sorted[count - 1]
+    max: sorted[count - 1]!
   }
 }

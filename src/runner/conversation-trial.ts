@@ -3,7 +3,8 @@ import { startRequest } from '../client/stream-request.js'
 import type { RequestRecord } from '../result/types.js'
 import type { ChatMessage, PlannedConversation } from '../workload/conversations.js'
 import type { PlannedRequest } from '../workload/prompts.js'
-import { Slots, waitUntil, type TrialRun, type TrialRunInput } from './trial.js'
+import { LocalSlots, waitUntil } from '../client/send-loop.js'
+import type { TrialRun, TrialRunInput } from './trial.js'
 
 export interface ConversationTrialInput extends Omit<TrialRunInput, 'requests'> {
   conversations: readonly PlannedConversation[]
@@ -93,7 +94,7 @@ export async function runConversationTrial(input: ConversationTrialInput): Promi
       }
       await Promise.all(Array.from({ length: Math.min(plan.concurrency, conversations.length) }, session))
     } else {
-      const slots = plan.concurrency !== null ? new Slots(plan.concurrency) : null
+      const slots = plan.concurrency !== null ? new LocalSlots(plan.concurrency) : null
       const running: Array<Promise<void>> = []
       for (let index = 0; index < conversations.length; index++) {
         const scheduledAt = startMs + plan.sendAtMs[index]!

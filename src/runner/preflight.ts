@@ -6,7 +6,7 @@ import type { Watchdog } from '../client/watchdog.js'
 import { publicUrl } from '../environment.js'
 import { InputError } from '../errors.js'
 import type { RequestError, RequestRecord } from '../result/types.js'
-import { planPhase } from './phase.js'
+import { firstRequest } from './phase.js'
 
 /** Tries before giving up on a failure that may pass (a 5xx, a reset, a stall mid-stream). */
 export const PREFLIGHT_ATTEMPTS = 3
@@ -57,7 +57,7 @@ function describe(error: RequestError): string {
 export async function preflight(input: PreflightInput): Promise<RequestRecord | null> {
   const { context, watchdog, workload, clock, signal } = input
   // The workload's own first request, from whatever its prompts come from (synthetic, a file, a dataset, a conversation's first turn).
-  const first = planPhase(workload, 0, 'warmup', 1).first!
+  const first = firstRequest(workload)!
   const request = { ...first, maxTokens: Math.min(first.maxTokens, PREFLIGHT_MAX_TOKENS) }
   const body = JSON.stringify(context.adapter.buildBody(request, workload.spec))
   let failed: RequestError | null = null

@@ -3,20 +3,26 @@ import { normalisedWorkload, type Workload } from '../config/workload.js'
 import { API_ADAPTERS } from '../client/api.js'
 import { createArrivalStamp } from '../client/arrival.js'
 import { Connections } from '../client/connections.js'
+import { ClientPool, defaultClientWorker } from '../client/pool.js'
+import { workerCount } from '../config/client-schema.js'
 import type { RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
 import { captureEnvironment, publicUrl, workloadServerArgs } from '../environment.js'
 import { InputError } from '../errors.js'
-import { summarizeRun, summarizeTrial } from '../result/summary.js'
 import { createRedactor } from '../redact.js'
 import type { Journal } from '../result/journal.js'
-import { observeServer } from '../result/notes.js'
+import { attachStore } from '../result/trial-records.js'
+import { observeTrials, summarizeTrials, summarizeTrialRecords } from '../result/trial-summary.js'
+import { summarizeTrial } from '../result/summary.js'
+import { summarizeTurns } from '../result/turns.js'
 import { DEFINITIONS_VERSION, RESULT_SCHEMA, type Environment, type Pairing, type RequestRecord, type ResultFile, type TrialResult } from '../result/types.js'
 import { openTelemetry, type TelemetrySession } from '../telemetry/sampler.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { buildSendPlan } from '../workload/schedule.js'
-import { planPhase } from './phase.js'
+import { phaseSends } from './phase.js'
 import { preflight } from './preflight.js'
+import { RecordSink } from '../result/record-sink.js'
+import { busiestWorker, openConnections, runPhase, workerLoops } from './measure.js'
 import { hostCounters, hostLoadBetween, roundHostLoad, type HostCounters } from './host-load.js'
 
 /** What the runner tells the progress display. */
@@ -24,6 +30,8 @@ export interface RunObserver {
   phase?(label: string): void
   trialStarted?(trial: number, trials: number, requests: number, url: string): void
   requestDone?(record: RequestRecord): void
+  /** Requests that finished, in a batch, and how many of them failed (cancelled ones are not failures); called instead of requestDone where given. */
+  requestsDone?(done: number, failed: number): void
   trialDone?(trial: TrialResult): void
 }
 
@@ -36,7 +44,14 @@ export interface Target {
   environment: Environment
   /** Watches the server and its GPUs during each trial's measured requests (docs/telemetry.md); null when the workload switches it off. */
   telemetry?: TelemetrySession | null
+  /** The worker threads that send and read the trials' requests (client/pool.ts); null or absent: this thread does. */
+  pool?: ClientPool | null
   close(): Promise<void>
+}
+
+export interface TargetOptions {
+  /** The client worker script (client/pool.ts defaultClientWorker); null: no worker threads. */
+  clientWorker?: URL | null
 }
 
 /** How many connections to open before measuring: the concurrency (and spares), or a guess for an uncapped open loop (more open on demand, outside TTFT). */
@@ -46,7 +61,7 @@ function connectionCount(workload: Workload): number {
 }
 
 /** Opens connections, reads what the server says about itself and sends the preflight request; every wait obeys the workload's timeouts and `signal`. */
-export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock, signal?: AbortSignal): Promise<Target> {
+export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock, signal?: AbortSignal, options: TargetOptions = {}): Promise<Target> {
   const { spec } = workload
   const connections = new Connections(origin, { inFlight: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
   const redact = createRedactor(Object.values(workload.headers))
@@ -80,10 +95,19 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
     throw error
   }
   const telemetry = openTelemetry(spec.telemetry, origin, workload.headers)
+  // Workers read on the monotonic clock of the process; a clock passed in (a test's) stays on this
+  // thread. Conversations run on this thread too (runner/measure.ts): a turn waits for the answer
+  // to the one before, which a worker's independent request loop does not model.
+  const onThisThread = clock !== monotonicClock || spec.prompts.source === 'conversations'
+  const workers = onThisThread ? 0 : workerCount(spec.client?.workers ?? 'auto', spec.load.concurrency ?? null)
+  const script = workers > 0 ? (options.clientWorker === undefined ? defaultClientWorker() : options.clientWorker) : null
+  const pool = script !== null ? ClientPool.start(workload, origin, workers, script) : null
+  // The workers open their own; this thread's, opened for the capture and the preflight, would sit idle on the server.
+  if (pool !== null) await connections.close()
   const close = async (): Promise<void> => {
-    await Promise.all([telemetry?.close(), connections.close()])
+    await Promise.all([telemetry?.close(), connections.close(), pool?.close()])
   }
-  return { origin, connections, context, watchdog, environment, telemetry, close }
+  return { origin, connections, context, watchdog, environment, telemetry, pool, close }
 }
 
 const interruptedBeforeStart = (): InputError => new InputError('interrupted before the first measured request; nothing was measured', 130)
@@ -101,44 +125,33 @@ export interface TrialOptions {
 export async function runTrialOn(target: Target, workload: Workload, trialIndex: number, options: TrialOptions = {}): Promise<TrialResult> {
   const { spec } = workload
   const clock = options.clock ?? monotonicClock
+  const signal = options.signal !== undefined ? { signal: options.signal } : {}
   // Connections a server closed while idle (uvicorn's keep-alive is 5 s) are reopened before measuring.
-  await target.connections.open(connectionCount(workload), '/health', options.signal)
+  await openConnections(target, connectionCount(workload), options.signal)
   if (spec.warmup > 0 && options.signal?.aborted !== true) {
     options.observer?.phase?.(`trial ${trialIndex + 1}: ${spec.warmup} warmup requests`)
-    await planPhase(workload, trialIndex, 'warmup', spec.warmup).run({
-      context: target.context,
-      watchdog: target.watchdog,
-      spec,
-      plan: { kind: 'closed', concurrency: Math.min(spec.warmup, spec.load.concurrency ?? 8) },
-      clock,
-      ...(options.signal !== undefined ? { signal: options.signal } : {})
-    })
+    await runPhase(target, workload, { trialIndex, phase: 'warmup', count: spec.warmup, plan: { kind: 'closed', concurrency: Math.min(spec.warmup, spec.load.concurrency ?? 8) }, clock, ...signal })
   }
-  const measured = planPhase(workload, trialIndex, 'measured', spec.requests)
   const plan = buildSendPlan(spec.load, spec.requests, spec.seed, trialIndex)
   const targetRate = plan.kind === 'open' ? plan.scheduledRate : null
   const url = publicUrl(target.origin)
   // Here, not in the caller, so every command that journals (run, ab) leaves trials a journal import can rebuild.
   options.journal?.append({ type: 'trial', index: trialIndex, started_at: new Date().toISOString(), url, target_rate: targetRate })
-  options.observer?.trialStarted?.(trialIndex, spec.trials, measured.sends, url)
+  options.observer?.trialStarted?.(trialIndex, spec.trials, phaseSends(workload, trialIndex, 'measured', spec.requests), url)
   const counters = options.hostCounters ?? hostCounters
   const hostBefore = counters()
+  const loopsBefore = workerLoops(target.pool)
   const sampling = target.telemetry?.startTrial()
-  const run = await measured.run({
-    context: target.context,
-    watchdog: target.watchdog,
-    spec,
-    plan,
-    clock,
-    onRecord: (record) => {
-      options.journal?.append({ type: 'request', trial: trialIndex, record })
-      options.observer?.requestDone?.(record)
-    },
-    ...(options.signal !== undefined ? { signal: options.signal } : {})
-  })
-  const host = roundHostLoad(hostLoadBetween(hostBefore, counters()))
+  // Records go to the journal and the trial's columns as they finish; none is kept as an object (docs/scale.md).
+  const sink = new RecordSink(trialIndex, options.journal ?? null, spec.slo, options.observer)
+  const run = await runPhase(target, workload, { trialIndex, phase: 'measured', count: spec.requests, plan, clock, sink, ...signal })
+  const measuredHost = hostLoadBetween(hostBefore, counters())
+  // With worker threads, the event loop that matters is the busiest worker's: it stamps the reads.
+  const host = roundHostLoad(loopsBefore !== null ? { ...measuredHost, event_loop_utilization: busiestWorker(target.pool!, loopsBefore) } : measuredHost)
   const telemetry = await sampling?.stop()
-  const { summary, durationS } = summarizeTrial({ records: run.records, slo: spec.slo, targetRate })
+  // Conversations keep their records at hand (runner/measure.ts): their summary splits TTFT by turn
+  // and counts conversation starts for the achieved rate (result/summary.ts); other runs summarize their columns.
+  const { summary, durationS } = spec.prompts.source === 'conversations' ? summarizeTrial({ records: run.records, slo: spec.slo, targetRate }) : summarizeTrialRecords(sink.store, spec.slo, targetRate)
   const trial: TrialResult = {
     index: trialIndex,
     started_at: run.startedAt,
@@ -147,9 +160,10 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
     ...(run.interrupted ? { interrupted: true } : {}),
     host,
     ...(telemetry !== undefined ? { telemetry } : {}),
-    requests: run.records,
+    requests: [],
     summary
   }
+  attachStore(trial, sink.store)
   options.journal?.append({ type: 'trial_end', index: trialIndex, interrupted: run.interrupted, host })
   options.observer?.trialDone?.(trial)
   return trial
@@ -158,6 +172,12 @@ export async function runTrialOn(target: Target, workload: Workload, trialIndex:
 /** The journal's first line: what `import --from journal` needs to rebuild the result of a run that died. */
 export function journalRunHeader(journal: Journal, workload: Workload, target: Target, pairing?: Pairing): void {
   journal.append({ type: 'run', workload: normalisedWorkload(workload), environment: target.environment, created_at: new Date().toISOString(), ...(pairing !== undefined ? { pairing } : {}) })
+}
+
+/** The run's summary from the trials' columns; a run of conversations also splits TTFT by turn (its records are few enough to read back). */
+function runSummary(workload: Workload, trials: readonly TrialResult[]): ResultFile['summary'] {
+  const summary = summarizeTrials(trials, workload.spec.slo)
+  return workload.spec.prompts.source === 'conversations' ? { ...summary, ...summarizeTurns(trials.map((trial) => trial.requests)) } : summary
 }
 
 export function assembleResult(workload: Workload, environment: Environment, trials: TrialResult[], interrupted: boolean, createdAt = new Date().toISOString(), pairing?: Pairing): ResultFile {
@@ -170,21 +190,21 @@ export function assembleResult(workload: Workload, environment: Environment, tri
     environment,
     ...(interrupted ? { interrupted: true } : {}),
     ...(pairing !== undefined ? { pairing } : {}),
-    notes: observeServer(trials, workload.spec),
+    notes: observeTrials(trials, workload.spec),
     trials,
-    summary: summarizeRun(trials, workload.spec.slo)
+    summary: runSummary(workload, trials)
   }
   return result
 }
 
-export interface RunOptions extends TrialOptions {
+export interface RunOptions extends TrialOptions, TargetOptions {
   /** Opens the journal once the server answered; the caller closes it after writing the result. */
   openJournal?: (() => Journal) | null
 }
 
 /** Runs every trial of the workload against its URL and returns the result (docs/file-formats.md). */
 export async function runWorkload(workload: Workload, options: RunOptions = {}): Promise<ResultFile> {
-  const target = await openTarget(workload, workload.url, options.clock, options.signal)
+  const target = await openTarget(workload, workload.url, options.clock, options.signal, options)
   const journal = options.openJournal?.() ?? null
   if (journal !== null) journalRunHeader(journal, workload, target)
   const trials: TrialResult[] = []

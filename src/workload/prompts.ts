@@ -111,23 +111,27 @@ function contentText(messages: NonNullable<FilePrompt['messages']>): string {
  * candidate see the same prompts trial by trial.
  */
 export function planPrompts(workload: Workload, trial: number, phase: 'warmup' | 'measured', count: number): PlannedRequest[] {
+  return Array.from(promptStream(workload, trial, phase, count))
+}
+
+/** planPrompts one prompt at a time, for a trial too large to hold all its prompts at once (client/feed.ts). */
+export function* promptStream(workload: Workload, trial: number, phase: 'warmup' | 'measured', count: number): Generator<PlannedRequest> {
   const { spec } = workload
   const lengths = new Random(spec.seed, 'lengths', phase, trial)
   const text = new Random(spec.seed, 'text', phase, trial)
-  const planned: PlannedRequest[] = []
   if (workload.filePrompts !== null) {
     const order = shuffledIndices(workload.filePrompts.length, new Random(spec.seed, 'file-order', phase, trial))
     for (let id = 0; id < count; id++) {
       const source = workload.filePrompts[order[id % order.length]!]!
       const maxTokens = source.max_tokens ?? drawLength(spec.prompts.output_tokens, lengths)
-      planned.push({
+      yield {
         id,
         ...(source.messages !== undefined ? { messages: source.messages } : { prompt: source.prompt! }),
         inputTokensTarget: countTokens(source.messages !== undefined ? contentText(source.messages) : source.prompt!, workload.tokenizer),
         maxTokens
-      })
+      }
     }
-    return planned
+    return
   }
   // The shared prefix is the same in every trial and phase: that is what a shared system prompt is.
   const list = wordList(workload.tokenizer)
@@ -140,9 +144,8 @@ export function planPrompts(workload: Workload, trial: number, phase: 'warmup' |
     const prompt = prefix === '' ? own : `${prefix} ${own}`
     const inputTokensTarget = Math.max(inputTokens, prefixTokens + 1)
     checkTokenCount(prompt, inputTokensTarget, list)
-    planned.push({ id, prompt, inputTokensTarget, maxTokens })
+    yield { id, prompt, inputTokensTarget, maxTokens }
   }
-  return planned
 }
 
 /** A seeded permutation of 0 … length - 1 (Fisher–Yates). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,6 +6,8 @@ import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
 import { importCommand } from '../../src/commands/import.js'
 import { InputError } from '../../src/errors.js'
 import { importJournal } from '../../src/import/journal.js'
+import { summarizeRun, summarizeTrial } from '../../src/result/summary.js'
+import { readResultFile, writeJsonFile } from '../../src/result/io.js'
 import { Journal } from '../../src/result/journal.js'
 import { quietIo } from '../helpers/quiet-io.js'
 
@@ -30,6 +32,34 @@ describe('importJournal', () => {
     expect(result.trials[1]).toMatchObject({ interrupted: true })
     expect(result.trials[1]!.host).toBeUndefined()
     expect(result.interrupted).toBe(true)
+  })
+
+  it('reads a journal of several MB a piece at a time, records in any order, into the result the records make', () => {
+    const source = syntheticResult({ ...SERVING_LIKE, seed: 6, trials: 3, requestsPerTrial: 3000, slowdown: { ttft: 1, tpot: 1 } })
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-journal-big-'))
+    const path = join(dir, 'r.json.journal.jsonl')
+    const journal = new Journal(path)
+    journal.append({ type: 'run', workload: { ...source.workload, trials: 3 }, environment: source.environment, created_at: source.created_at })
+    source.trials.forEach((trial, index) => {
+      journal.append({ type: 'trial', index, started_at: trial.started_at, url: 'http://127.0.0.1:1', target_rate: null })
+      // Finished out of order: every third record late.
+      const order = [...trial.requests.filter((_, i) => i % 3 !== 0), ...trial.requests.filter((_, i) => i % 3 === 0)]
+      for (const record of order) journal.append({ type: 'request', trial: index, record })
+      journal.append({ type: 'trial_end', index, interrupted: false })
+    })
+    journal.close(false)
+    expect(statSync(path).size).toBeGreaterThan(3 * 2 ** 20)
+
+    const result = importJournal(path)
+    expect(result.interrupted).toBeUndefined()
+    source.trials.forEach((trial, index) => {
+      expect(result.trials[index]!.summary).toEqual(summarizeTrial({ records: trial.requests, slo: {}, targetRate: null }).summary)
+    })
+    expect(result.summary).toEqual(summarizeRun(source.trials, {}))
+    const out = join(dir, 'r.json')
+    writeJsonFile(out, result)
+    const read = readResultFile(out)
+    expect(read.trials.map((trial) => trial.requests)).toEqual(source.trials.map((trial) => trial.requests))
   })
 })
 

@@ -48,9 +48,19 @@ describe('the HTML report page', () => {
     expect(p50).toBeCloseTo(current.summary.tpot_ms.p50!, 1)
   })
 
-  test('without request records (a baseline read in columns) the time series draw the other side and say so', () => {
+  test('a baseline read in columns draws its time series as the records would, from the columns', () => {
     const comparison = compareResults(baseline, current, loadThresholds('pr'))
-    const sections = chartSections({ comparison, baseline: toComparable(baseline), current })
+    const fromRecords = chartSections({ comparison, baseline, current })
+    const fromColumns = chartSections({ comparison, baseline: toComparable(baseline), current })
+    expect(fromColumns).toEqual(fromRecords)
+    expect(fromColumns.find((s) => s.id === 'over-time')!.views[0]!.charts[0]!.series.map((s) => s.side)).toEqual(['baseline', 'candidate'])
+  })
+
+  test('without per-request columns (results in columns made before they existed) the time series draw the other side and say so', () => {
+    const comparison = compareResults(baseline, current, loadThresholds('pr'))
+    const columns = toComparable(baseline)
+    const withoutSeries = { ...columns, trials: columns.trials.map((trial) => ({ ...trial, columns: { ...trial.columns, series: undefined } })) }
+    const sections = chartSections({ comparison, baseline: withoutSeries, current })
     const overTime = sections.find((s) => s.id === 'over-time')!
     expect(overTime.note).toContain('baseline result was read without its request records')
     expect(overTime.views[0]!.charts[0]!.series.map((s) => s.side)).toEqual(['candidate'])

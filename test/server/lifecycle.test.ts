@@ -135,9 +135,10 @@ describe('server.command', () => {
     const port = await freePort()
     const script = `require('http').createServer((q, s) => { s.statusCode = 503; s.end() }).listen(${port}, '127.0.0.1', () => console.log('loading the model'))`
     const io = captureIo()
-    const error = await errorOf(runCommand({ workload: workloadFile(dir, port, { command: [process.execPath, '-e', script], ready_timeout_s: 1.5 }), out: join(dir, 'r.json'), quiet: true }, io))
+    // Long enough for a Node process to start and answer 503 on a loaded 2-core machine (1.5 s was not, once, with the suite in parallel).
+    const error = await errorOf(runCommand({ workload: workloadFile(dir, port, { command: [process.execPath, '-e', script], ready_timeout_s: 4 }), out: join(dir, 'r.json'), quiet: true }, io))
     expect(error.exitCode).toBe(2)
-    expect(error.message).toContain('was not ready within 1.5 s')
+    expect(error.message).toContain('was not ready within 4.0 s')
     expect(error.message).toContain('last answered HTTP 503')
     expect(error.message).toContain('loading the model')
     expect(processGroupAlive(announcedPid(io.err()))).toBe(false)

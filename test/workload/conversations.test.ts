@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { resolveWorkload, type Workload } from '../../src/config/workload.js'
-import { planPhase } from '../../src/runner/phase.js'
+import { phaseSends } from '../../src/runner/phase.js'
 import { planConversations } from '../../src/workload/conversations.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'lpg-conversations-'))
@@ -43,8 +43,7 @@ describe('synthetic conversations', () => {
       expect(conversation.firstId).toBe(id)
       id += conversation.turns.length
     }
-    const phase = planPhase(workloadWith({ input_tokens: 8, conversation: { turns: { mean: 4, stddev: 2, min: 1, max: 8 } } }), 0, 'measured', 30)
-    expect(phase.sends).toBe(id)
+    expect(phaseSends(workloadWith({ input_tokens: 8, conversation: { turns: { mean: 4, stddev: 2, min: 1, max: 8 } } }), 0, 'measured', 30)).toBe(id)
   })
 
   test('the same seed gives the same conversations; trials, phases and seeds differ', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { resolveWorkload, type Workload } from '../../src/config/workload.js'
 import { InputError } from '../../src/errors.js'
-import { planPhase } from '../../src/runner/phase.js'
+import { phaseSends } from '../../src/runner/phase.js'
 import { planDatasetPrompts } from '../../src/workload/dataset.js'
 import { estimateTokens, type PlannedRequest } from '../../src/workload/prompts.js'
 import { loadTokenizer } from '../../src/workload/tokenizers.js'
@@ -163,6 +163,6 @@ describe('source: dataset (ShareGPT)', () => {
 
 function planPhaseRequests(workload: Workload, trial: number, phase: 'warmup' | 'measured'): number[] {
   const count = phase === 'measured' ? workload.spec.requests : workload.spec.warmup
-  expect(planPhase(workload, trial, phase, count).sends).toBe(count)
+  expect(phaseSends(workload, trial, phase, count)).toBe(count)
   return planDatasetPrompts(workload, workload.dataset!, trial, phase, count).map(entryIndex)
 }

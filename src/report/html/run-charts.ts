@@ -2,8 +2,7 @@
  * The charts of the two runs themselves: each side's latency by percentile, and each trial's
  * latency, throughput and load over the trial's time, from the per-request records.
  */
-import { pooledValues, toComparable, type ResultLike } from '../../result/columns.js'
-import type { RequestRecord, ResultFile, TrialResult } from '../../result/types.js'
+import { pooledValues, toComparable, type ResultLike, type SeriesColumns } from '../../result/columns.js'
 import { sortedCopy } from '../../stats/percentile.js'
 import type { ChartData, ChartSection, SeriesData, Side } from './charts.js'
 import { bucketPercentiles, MAX_POINTS_PER_SERIES, minMaxPerBucket, percentileCurve, round } from './downsample.js'
@@ -15,10 +14,9 @@ export interface Sides {
 
 const SIDES = ['baseline', 'candidate'] as const
 
-/** A side's trials with their request records, or null when it was read in columns only (load.ts). */
-function trialsWithRequests(result: ResultLike): TrialResult[] | null {
-  const trials = result.trials as Array<Partial<TrialResult>>
-  return trials.every((trial) => Array.isArray(trial.requests)) ? (result as ResultFile).trials : null
+/** Each trial's per-request series, read from its columns (result/columns.ts): no request objects held; null for a trial read without them. */
+function trialSeriesColumns(result: ResultLike): Array<{ series: SeriesColumns; itl: Float64Array } | null> {
+  return toComparable(result).trials.map(({ columns }) => (columns.series === undefined ? null : { series: columns.series, itl: columns.itl_ms }))
 }
 
 const DISTRIBUTIONS = [
@@ -58,33 +56,44 @@ interface TrialSeries {
   inFlight: { x: number[]; y: Array<number | null> }
 }
 
-/** One trial's time series, in seconds since the trial started. */
-export function trialSeries(records: readonly RequestRecord[]): TrialSeries {
-  const measured = records.filter((r) => r.ok && r.sent_ms !== null && r.ttft_ms !== null).sort((a, b) => a.sent_ms! - b.sent_ms!)
-  const span = Math.max(1, ...records.map((r) => r.end_ms))
+/** One trial's time series, in seconds since the trial started, from its records' columns (`pooledGaps`: the successful records' gaps, record after record). */
+export function trialSeries(series: SeriesColumns, pooledGaps: Float64Array): TrialSeries {
+  const n = series.ok.length
+  // Where each record's gaps start in `pooledGaps`.
+  const gapsFrom = new Float64Array(n)
+  for (let k = 1; k < n; k++) gapsFrom[k] = gapsFrom[k - 1]! + series.itl_count[k - 1]!
+  const sent = (k: number): number => series.sent_ms[k]!
+  const measured: number[] = []
+  for (let k = 0; k < n; k++) if (series.ok[k] === 1 && !Number.isNaN(series.sent_ms[k]!) && !Number.isNaN(series.ttft_ms[k]!)) measured.push(k)
+  measured.sort((a, b) => sent(a) - sent(b))
+  // As Math.max(1, ...ends), NaN included, without spreading a trial's worth of arguments.
+  let span = 1
+  for (let k = 0; k < n; k++) span = Math.max(span, series.end_ms[k]!)
   const ttft = minMaxPerBucket(
-    measured.map((r) => r.sent_ms! / 1000),
-    measured.map((r) => r.ttft_ms!)
+    measured.map((k) => sent(k) / 1000),
+    measured.map((k) => series.ttft_ms[k]!)
   )
   // Every content event: the first at the first token, then one per gap; each carries its share of the request's tokens.
   let events = 0
-  for (const r of measured) events += r.itl_ms.length + 1
+  for (const k of measured) events += series.itl_count[k]! + 1
   const at = new Float64Array(events)
   const gapAt = new Float64Array(events)
   const tokens = new Float64Array(events)
   const isGap = new Uint8Array(events)
-  let k = 0
-  for (const r of measured) {
-    const share = r.output_tokens / (r.itl_ms.length + 1)
-    let t = r.sent_ms! + r.ttft_ms!
-    at[k] = t
-    tokens[k++] = share
-    for (const gap of r.itl_ms) {
+  let e = 0
+  for (const k of measured) {
+    const count = series.itl_count[k]!
+    const share = series.output_tokens[k]! / (count + 1)
+    let t = sent(k) + series.ttft_ms[k]!
+    at[e] = t
+    tokens[e++] = share
+    for (let g = gapsFrom[k]!; g < gapsFrom[k]! + count; g++) {
+      const gap = pooledGaps[g]!
       t += gap
-      at[k] = t
-      gapAt[k] = gap
-      isGap[k] = 1
-      tokens[k++] = share
+      at[e] = t
+      gapAt[e] = gap
+      isGap[e] = 1
+      tokens[e++] = share
     }
   }
   // Buckets of a quarter second (10 to 120 of them): narrower ones make a p99 of a handful of gaps, and a noisy line.
@@ -104,9 +113,9 @@ export function trialSeries(records: readonly RequestRecord[]): TrialSeries {
   for (let i = 0; i < events; i++) perBucket[Math.min(buckets - 1, Math.floor(at[i]! / (span / buckets)))]! += tokens[i]!
   // Requests in flight: +1 at each write, -1 at each end, failed requests included (the server held them too).
   const changes: Array<[number, number]> = []
-  for (const r of records) {
-    if (r.sent_ms === null) continue
-    changes.push([r.sent_ms, 1], [r.end_ms, -1])
+  for (let k = 0; k < n; k++) {
+    if (Number.isNaN(series.sent_ms[k]!)) continue
+    changes.push([series.sent_ms[k]!, 1], [series.end_ms[k]!, -1])
   }
   changes.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const flightX: number[] = [0]
@@ -128,15 +137,15 @@ export function trialSeries(records: readonly RequestRecord[]): TrialSeries {
 
 /** Per trial, both sides' trial of that index on the same charts (for an `ab` run, one back-to-back pair). */
 export function timeSection(sides: Sides): ChartSection | null {
-  const trials = { baseline: trialsWithRequests(sides.baseline), candidate: trialsWithRequests(sides.candidate) }
-  const count = Math.max(trials.baseline?.length ?? 0, trials.candidate?.length ?? 0)
+  const trials = { baseline: trialSeriesColumns(sides.baseline), candidate: trialSeriesColumns(sides.candidate) }
+  const count = Math.max(...SIDES.map((side) => trials[side].filter((trial) => trial !== null).length))
   if (count === 0) return null
-  const missing = SIDES.filter((side) => trials[side] === null)
+  const missing = SIDES.filter((side) => trials[side].some((trial) => trial === null) || trials[side].length === 0)
   const views = Array.from({ length: count }, (_, index) => {
     const series = new Map<Side, TrialSeries>()
     for (const side of SIDES) {
-      const trial = trials[side]?.[index]
-      if (trial !== undefined) series.set(side, trialSeries(trial.requests))
+      const trial = trials[side][index]
+      if (trial != null) series.set(side, trialSeries(trial.series, trial.itl))
     }
     const lines = (pick: (s: TrialSeries) => { x: number[]; y: Array<number | null> }, style: SeriesData['style'], suffix = ''): SeriesData[] =>
       [...series].map(([side, s]) => ({ label: `${side}${suffix}`, side, style, ...pick(s) }))
