@@ -13,7 +13,7 @@ import {
   clockFrom,
   createArrivalStamp,
   runSendLoop
-} from "./chunks/chunk-IZ37GKPA.js";
+} from "./chunks/chunk-BEMNKRRF.js";
 import {
   createRedactor
 } from "./chunks/chunk-VJKEQW57.js";

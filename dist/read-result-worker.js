@@ -4,11 +4,11 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-MPFT5JKD.js";
-import "./chunks/chunk-OTKWM4PW.js";
+} from "./chunks/chunk-OHIGETZY.js";
+import "./chunks/chunk-Y4HD6UBR.js";
 import "./chunks/chunk-22MW3SDJ.js";
-import "./chunks/chunk-TFAEB2ML.js";
-import "./chunks/chunk-APHDRIT5.js";
+import "./chunks/chunk-ORTODJRY.js";
+import "./chunks/chunk-2EOQF7XQ.js";
 import "./chunks/chunk-P72UHX6G.js";
 import "./chunks/chunk-UGIYVO4E.js";
 import "./chunks/chunk-USLMR57S.js";

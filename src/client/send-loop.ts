@@ -80,30 +80,43 @@ export async function waitUntil(target: number, clock: Clock, signal: AbortSigna
   while (clock() < target && signal?.aborted !== true) await yieldToIo()
 }
 
-/** Sends every request the source gives, on the plan's schedule; resolves once each sent request has its record. */
-export async function runSendLoop(input: SendLoopInput): Promise<void> {
-  const { context, watchdog, source, plan, clock, startMs, signal } = input
+/** What a plan releases: something with its index in the phase's schedule. */
+export interface Released {
+  index: number
+}
+
+export interface ReleaseInput<T extends Released> {
+  plan: LoopPlan
+  clock: Clock
+  startMs: number
+  watchdog: Watchdog
+  signal?: AbortSignal | undefined
+  /** The next thing to release, or null when none is left. */
+  claim(): T | null | Promise<T | null>
+  /** Runs it; `scheduledAt` is when the plan released it (a closed loop: the moment a place freed). */
+  run(item: T, scheduledAt: number): Promise<void>
+}
+
+/**
+ * Releases what `claim` gives on the plan: a closed loop keeps `loops` going, each starting the
+ * next as soon as its last ended; an open loop waits for each one's absolute time and, under a
+ * cap, a free slot. Aborting `signal` stops releases and cancels what the watchdog holds.
+ * Requests (runSendLoop) and whole conversations (runner/conversation-trial.ts) are released so.
+ */
+export async function releaseOnPlan<T extends Released>(input: ReleaseInput<T>): Promise<void> {
+  const { plan, clock, startMs, watchdog, signal } = input
   const stopped = (): boolean => signal?.aborted === true
   const cancel = (): void => watchdog.abortAll(new RequestAbort('cancelled', 'the run was interrupted while this request was in flight'))
   signal?.addEventListener('abort', cancel, { once: true })
-
-  const send = async (claimed: Claimed, scheduledAt: number): Promise<void> => {
-    const started = startRequest(context, claimed.request as PlannedRequest, claimed.body, scheduledAt, startMs)
-    watchdog.add(started.inFlight)
-    const record = await started.completion
-    watchdog.remove(started.inFlight)
-    input.onRecord(record)
-  }
-
   try {
     if (plan.kind === 'closed') {
       const loop = async (): Promise<void> => {
         while (!stopped()) {
           // A claim waits only when a worker's body has not arrived: the common case stays synchronous.
-          let claimed = source.claim()
+          let claimed = input.claim()
           if (claimed instanceof Promise) claimed = await claimed
           if (claimed === null || stopped()) break
-          await send(claimed, clock())
+          await input.run(claimed, clock())
         }
       }
       await Promise.all(Array.from({ length: plan.loops }, loop))
@@ -111,7 +124,7 @@ export async function runSendLoop(input: SendLoopInput): Promise<void> {
       const slots = plan.slots
       const inFlight: Array<Promise<void>> = []
       while (!stopped()) {
-        let claimed = source.claim()
+        let claimed = input.claim()
         if (claimed instanceof Promise) claimed = await claimed
         if (claimed === null) break
         const scheduledAt = startMs + plan.sendAtMs[claimed.index]!
@@ -121,11 +134,31 @@ export async function runSendLoop(input: SendLoopInput): Promise<void> {
           slots?.give()
           break
         }
-        inFlight.push(send(claimed, scheduledAt).finally(() => slots?.give()))
+        inFlight.push(input.run(claimed, scheduledAt).finally(() => slots?.give()))
       }
       await Promise.all(inFlight)
     }
   } finally {
     signal?.removeEventListener('abort', cancel)
   }
+}
+
+/** Sends every request the source gives, on the plan's schedule; resolves once each sent request has its record. */
+export async function runSendLoop(input: SendLoopInput): Promise<void> {
+  const { context, watchdog, source, startMs } = input
+  await releaseOnPlan({
+    plan: input.plan,
+    clock: input.clock,
+    startMs,
+    watchdog,
+    signal: input.signal,
+    claim: () => source.claim(),
+    run: async (claimed, scheduledAt) => {
+      const started = startRequest(context, claimed.request as PlannedRequest, claimed.body, scheduledAt, startMs)
+      watchdog.add(started.inFlight)
+      const record = await started.completion
+      watchdog.remove(started.inFlight)
+      input.onRecord(record)
+    }
+  })
 }

@@ -187,3 +187,32 @@ export function parseWithSchema<T extends z.ZodType>(schema: T, input: unknown, 
   const lines = describeIssues(parsed.error.issues, input)
   throw new InputError(`${what} ${file} is not valid:\n  - ${lines.join('\n  - ')}`)
 }
+
+/**
+ * Reads a JSONL file whole (prompts, conversations: small files, hashed whole), checks each line
+ * against `schema` and hands it to `each` with its line number (from 1) and what an error on it
+ * should name; blank lines are skipped. Returns the file's text, for its sha256. Every error names
+ * the file, the line and what was expected.
+ */
+export function readJsonlFile<T extends z.ZodType>(file: string, what: string, schema: T, each: (value: z.output<T>, line: number, where: string) => void): string {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new InputError(`${what} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a JSONL file`)
+  }
+  let count = 0
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch {
+      throw new InputError(`${what} ${file}: line ${index + 1} is not JSON; expected one JSON object per line`)
+    }
+    each(parseWithSchema(schema, value, `${file} line ${index + 1}`, what), index + 1, `${what} ${file}: line ${index + 1}`)
+    count++
+  })
+  if (count === 0) throw new InputError(`${what} ${file}: no JSON object in it; expected one per line`)
+  return text
+}

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { describeValue, InputError } from '../errors.js'
 import { serverSchema } from './server-schema.js'
 import { DEFAULT_TELEMETRY, telemetrySchema } from './telemetry-schema.js'
 import { clientSchema } from './client-schema.js'
-import { checkNesting, parseWithSchema, readStructuredFile } from './validate.js'
+import { checkNesting, parseWithSchema, readJsonlFile, readStructuredFile } from './validate.js'
 import { checkBudgets, promptBytes, WORKLOAD_BOUNDS as BOUNDS } from './workload-bounds.js'
 import { conversationSchema, datasetSchema, resolvePromptSources, type PromptSources } from '../workload/sources.js'
 import { TOKENIZER_NAMES } from '../workload/tokenizers.js'
@@ -221,28 +220,13 @@ const filePromptSchema = z.union(
 )
 
 function loadPromptFile(file: string, api: ApiKind): { prompts: FilePrompt[]; sha256: string } {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new InputError(`prompts file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a JSONL file`)
-  }
   const prompts: FilePrompt[] = []
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new InputError(`prompts file ${file}: line ${index + 1} is not JSON; expected one JSON object per line`)
-    }
-    const parsed = parseWithSchema(filePromptSchema, value, `${file} line ${index + 1}`, 'prompts file')
+  const text = readJsonlFile(file, 'prompts file', filePromptSchema, (parsed, _line, where) => {
     if ('messages' in parsed && parsed.messages !== undefined && api !== 'openai-chat') {
-      throw new InputError(`prompts file ${file}: line ${index + 1} has "messages", which only api: openai-chat can send; use "prompt" for ${api}`)
+      throw new InputError(`${where} has "messages", which only api: openai-chat can send; use "prompt" for ${api}`)
     }
     prompts.push(parsed as FilePrompt)
   })
-  if (prompts.length === 0) throw new InputError(`prompts file ${file}: no prompts; expected one JSON object per line`)
   return { prompts, sha256: createHash('sha256').update(text).digest('hex') }
 }
 

@@ -1,9 +1,8 @@
-import { RequestAbort } from '../client/errors.js'
 import { startRequest } from '../client/stream-request.js'
 import type { RequestRecord } from '../result/types.js'
 import type { ChatMessage, PlannedConversation } from '../workload/conversations.js'
 import type { PlannedRequest } from '../workload/prompts.js'
-import { LocalSlots, waitUntil } from '../client/send-loop.js'
+import { LocalSlots, releaseOnPlan, waitUntil } from '../client/send-loop.js'
 import type { TrialRun, TrialRunInput } from './trial.js'
 
 export interface ConversationTrialInput extends Omit<TrialRunInput, 'requests'> {
@@ -50,8 +49,6 @@ export async function runConversationTrial(input: ConversationTrialInput): Promi
     JSON.stringify(context.adapter.buildBody(firstTurnRequest(conversation), spec))
   )
   const records: RequestRecord[] = []
-  const cancel = (): void => watchdog.abortAll(new RequestAbort('cancelled', 'the run was interrupted while this request was in flight'))
-  signal?.addEventListener('abort', cancel, { once: true })
   const startMs = clock()
   const startedAt = new Date().toISOString()
 
@@ -83,34 +80,17 @@ export async function runConversationTrial(input: ConversationTrialInput): Promi
     }
   }
 
-  try {
-    if (plan.kind === 'closed') {
-      let next = 0
-      const session = async (): Promise<void> => {
-        while (next < conversations.length && signal?.aborted !== true) {
-          const index = next++
-          await converse(index, clock())
-        }
-      }
-      await Promise.all(Array.from({ length: Math.min(plan.concurrency, conversations.length) }, session))
-    } else {
-      const slots = plan.concurrency !== null ? new LocalSlots(plan.concurrency) : null
-      const running: Array<Promise<void>> = []
-      for (let index = 0; index < conversations.length; index++) {
-        const scheduledAt = startMs + plan.sendAtMs[index]!
-        await waitUntil(scheduledAt, clock, signal)
-        if (slots !== null) await slots.take()
-        if (signal?.aborted === true) {
-          slots?.give()
-          break
-        }
-        running.push(converse(index, scheduledAt).finally(() => slots?.give()))
-      }
-      await Promise.all(running)
-    }
-  } finally {
-    signal?.removeEventListener('abort', cancel)
-  }
+  let next = 0
+  await releaseOnPlan({
+    // A closed loop keeps `concurrency` conversations going; an open loop starts each on its schedule.
+    plan: plan.kind === 'closed' ? { kind: 'closed', loops: Math.min(plan.concurrency, conversations.length) } : { kind: 'open', sendAtMs: plan.sendAtMs, slots: plan.concurrency !== null ? new LocalSlots(plan.concurrency) : null },
+    clock,
+    startMs,
+    watchdog,
+    signal,
+    claim: () => (next < conversations.length ? { index: next++ } : null),
+    run: ({ index }, scheduledAt) => converse(index, scheduledAt)
+  })
   records.sort((a, b) => a.id - b.id)
   return { startMs, startedAt, records, interrupted: signal?.aborted === true }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { Workload } from '../config/workload.js'
-import { parseWithSchema } from '../config/validate.js'
+import { readJsonlFile } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import { Random } from '../random.js'
 import { poolEntries, type DatasetPool } from './dataset.js'
@@ -104,25 +103,10 @@ function scriptOf(line: ConversationLine, where: string, tokenizer: TextTokenize
 
 /** Reads a JSONL conversation file whole (like a prompt file); its sha256 goes into the workload hash. */
 export function loadConversationFile(file: string, tokenizer: TextTokenizer | null): { conversations: ConversationScript[]; sha256: string } {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new InputError(`conversations file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a JSONL file`)
-  }
   const conversations: ConversationScript[] = []
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new InputError(`conversations file ${file}: line ${index + 1} is not JSON; expected one JSON object per line`)
-    }
-    const parsed = parseWithSchema(conversationLine, value, `${file} line ${index + 1}`, 'conversations file') as ConversationLine
-    conversations.push(scriptOf(parsed, `conversations file ${file}: line ${index + 1}`, tokenizer))
+  const text = readJsonlFile(file, 'conversations file', conversationLine, (parsed, _line, where) => {
+    conversations.push(scriptOf(parsed as ConversationLine, where, tokenizer))
   })
-  if (conversations.length === 0) throw new InputError(`conversations file ${file}: no conversations; expected one JSON object per line`)
   return { conversations, sha256: createHash('sha256').update(text).digest('hex') }
 }
 

@@ -1,24 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { CommandIo } from '../../src/process-io.js'
 import { runCommand } from '../../src/commands/run.js'
 import type { ResultFile } from '../../src/result/types.js'
 import { parseFaults, startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
+import { captureIo } from '../helpers/capture-io.js'
 
 const API_KEY = 'sk-test-7f3c9a1b5d2e8f4061'
-
-function captureIo(env: NodeJS.ProcessEnv, signal?: AbortSignal): CommandIo & { out(): string; err(): string } {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  return { stdout, stderr, env, ...(signal !== undefined ? { signal } : {}), out: () => out, err: () => err }
-}
 
 describe('a run against a server injecting faults', () => {
   let simulator: RunningSimulator

@@ -187,4 +187,13 @@ describe('prompt files', () => {
     const file = writeTemp('w.json', JSON.stringify({ ...MINIMAL, prompts: { source: 'file', file: prompts } }))
     expect(errorOf(() => loadWorkload(file)).message).toContain('line 2 is not JSON')
   })
+
+  test('an empty or missing file, and a line of the wrong shape, are errors that name the file', () => {
+    const withPrompts = (prompts: string): string => writeTemp('w.json', JSON.stringify({ ...MINIMAL, prompts: { source: 'file', file: prompts } }))
+    const empty = writeTemp('empty.jsonl', '\n\n')
+    expect(errorOf(() => loadWorkload(withPrompts(empty))).message).toContain(`prompts file ${empty}: no JSON object in it`)
+    expect(errorOf(() => loadWorkload(withPrompts('/nonexistent/p.jsonl'))).message).toContain('prompts file /nonexistent/p.jsonl: cannot read it (ENOENT)')
+    const wrong = writeTemp('wrong.jsonl', '{"prompt": "a"}\n{"text": "b"}\n')
+    expect(errorOf(() => loadWorkload(withPrompts(wrong))).message).toMatch(/wrong\.jsonl line 2/)
+  })
 })

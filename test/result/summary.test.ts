@@ -1,30 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { summarizeRun, summarizeTrial } from '../../src/result/summary.js'
-import type { RequestRecord, TrialResult } from '../../src/result/types.js'
+import type { TrialResult } from '../../src/result/types.js'
+import { record } from '../helpers/records.js'
 
-function record(overrides: Partial<RequestRecord>): RequestRecord {
-  return {
-    id: 0,
-    scheduled_ms: 0,
-    sent_ms: 0,
-    client_queue_ms: 0,
-    end_ms: 100,
-    ttft_ms: 10,
-    e2e_ms: 100,
-    tpot_ms: 10,
-    itl_ms: [],
-    input_tokens: 100,
-    input_tokens_source: 'usage',
-    output_tokens: 10,
-    output_tokens_source: 'usage',
-    max_tokens: 10,
-    content_events: 10,
-    coalesced_events: 0,
-    done: true,
-    ok: true,
-    ...overrides
-  }
-}
 
 describe('one trial', () => {
   // Three requests over two seconds: sends at 0, 500, 1000 ms, the last ends at 2000 ms; one fails.
