@@ -151,13 +151,13 @@ describe.skipIf(!engineInstalled)(title, () => {
         const batch = [1, 2, 3, 4].map((i) => round * 4 + i)
         const natural = await Promise.all(batch.map((seed) => streamRequest(small.url, COMPLETIONS, { ...body, seed })))
         natural.forEach((result, i) => {
-          if (finishReasonOf(result) !== 'stop') return
+          // An end of generation drawn as the 100th token is a stop, but not an early one.
+          if (finishReasonOf(result) !== 'stop' || (usageOf(result)?.completion_tokens ?? 100) >= 100) return
           stopped.push(result)
           seeds.push(batch[i] ?? 0)
         })
       }
       expect(stopped.length).toBeGreaterThan(0)
-      for (const result of stopped) expect(usageOf(result)?.completion_tokens).toBeLessThan(100)
       const forced = await Promise.all(seeds.map((seed) => streamRequest(small.url, COMPLETIONS, { ...body, seed, ignore_eos: true })))
       for (const result of forced) {
         expect(finishReasonOf(result)).toBe('length')
