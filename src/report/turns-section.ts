@@ -4,7 +4,7 @@ import type { Distribution, ResultFile, TurnSummary } from '../result/types.js'
 import { formatNumber, formatPercent } from './format.js'
 
 /**
- * TTFT of first turns against later turns, for results of conversations (metrics/turns.ts): a
+ * TTFT of first turns against later turns, for results of conversations (result/turns.ts): a
  * later turn repeats the history, so with a prefix cache its TTFT pays only for its new message,
  * and a cache that stopped working shows here first.
  */

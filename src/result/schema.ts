@@ -172,7 +172,7 @@ const distributions = {
 
 const counts = { sent: count, completed: count, failed: count }
 
-/** TTFT by turn, in summaries of conversations (metrics/turns.ts): later turns find their history in a prefix cache. */
+/** TTFT by turn, in summaries of conversations (result/turns.ts): later turns find their history in a prefix cache. */
 export const turnSummarySchema = z.object({
   /** Conversations with at least one turn sent. */
   count,
@@ -186,7 +186,7 @@ export const turnSummarySchema = z.object({
 /** Present in the summaries of a run of conversations only. */
 const conversationSummary = { conversations: turnSummarySchema.optional() }
 
-/** Failed requests alike in kind, status, timeout phase and message (numbers aside): metrics/error-summary.ts. */
+/** Failed requests alike in kind, status, timeout phase and message (numbers aside): result/error-summary.ts. */
 export const errorGroupSchema = z.object({
   kind: errorKindSchema,
   status: z.number().int().optional(),

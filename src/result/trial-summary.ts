@@ -1,6 +1,6 @@
 /**
  * The summaries of a run held in columns (trial-records.ts): the same numbers as
- * metrics/summary.ts computes from record objects (summarizeTrial, summarizeRun), field for
+ * result/summary.ts computes from record objects (summarizeTrial, summarizeRun), field for
  * field; test/result/trial-summary.test.ts checks both on random records. Distributions do not
  * depend on the order of their values (describe sorts them first), so values are gathered as they
  * come; sums and the columns `compare` reads follow the records' id order, as the records' do.
@@ -145,7 +145,7 @@ function describeOrdered(count: number, value: (index: number) => number, walk: 
   }
 }
 
-/** As summarizeTrial (metrics/summary.ts) gives for the store's records. */
+/** As summarizeTrial (result/summary.ts) gives for the store's records. */
 export function summarizeTrialRecords(store: TrialRecords, slo: WorkloadSpec['slo'], targetRate: number | null, givenDurationS?: number): { summary: TrialSummary; durationS: number } {
   let counted = 0
   let ok = 0
@@ -203,7 +203,7 @@ export function summarizeTrialRecords(store: TrialRecords, slo: WorkloadSpec['sl
   return { summary, durationS }
 }
 
-/** As summarizeRun (metrics/summary.ts) gives for these trials' records. */
+/** As summarizeRun (result/summary.ts) gives for these trials' records. */
 export function summarizeRunRecords(trials: ReadonlyArray<{ store: TrialRecords; summary: TrialSummary }>, slo: WorkloadSpec['slo']): RunSummary {
   const stores = trials.map((trial) => trial.store)
   let counted = 0

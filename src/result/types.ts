@@ -52,9 +52,9 @@ export type Environment = z.output<typeof environmentSchema>
 /** Set by `ab` on both of its results: trials with the same `index` form a pair. */
 export type Pairing = z.output<typeof pairingSchema>
 export type ResultFile = z.output<typeof resultFileSchema>
-/** Failed requests alike in kind, status, timeout phase and message: metrics/error-summary.ts groups them. */
+/** Failed requests alike in kind, status, timeout phase and message: result/error-summary.ts groups them. */
 export type ErrorGroup = z.output<typeof errorGroupSchema>
-/** TTFT by turn, in summaries of conversations (metrics/turns.ts). */
+/** TTFT by turn, in summaries of conversations (result/turns.ts). */
 export type TurnSummary = z.output<typeof turnSummarySchema>
 /** What the server and its GPUs did during a trial (docs/telemetry.md). */
 export type TrialTelemetry = z.output<typeof trialTelemetrySchema>
