@@ -12,17 +12,19 @@ type Row = [label: string, pick: (digest: TelemetryDigest, escape: (text: string
 
 /** Counts and readings: whole numbers as they are (4, 1,755), others with one decimal (3.5). */
 const quantity = (value: number): string => (Number.isInteger(value) || Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1))
-const pair = (a: number, b: number, format: (value: number) => string = quantity): string => `${format(a)} / ${format(b)}`
+/** Means of readings always with one decimal, so that a side whose mean happens to be whole (4) reads as the other's (4.0). */
+const average = (value: number): string => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1))
+const pair = (a: number, b: number, format: (value: number) => string = quantity, formatB = format): string => `${format(a)} / ${formatB(b)}`
 const fraction = (value: number): string => value.toFixed(2)
 
 const ROWS: Row[] = [
   ['KV-cache usage, mean / peak', (d) => (d.kvCacheUsage === null ? null : pair(d.kvCacheUsage.mean, d.kvCacheUsage.max, fraction))],
   ['preemptions per trial', (d) => (d.preemptions === null ? null : quantity(d.preemptions.perTrial))],
-  ['requests running, mean / max', (d) => (d.running === null ? null : pair(d.running.mean, d.running.max))],
-  ['requests waiting, mean / max', (d) => (d.waiting === null ? null : pair(d.waiting.mean, d.waiting.max))],
-  ['GPU utilization, mean', (d) => (d.gpuUtilizationPct === null ? null : `${quantity(d.gpuUtilizationPct.mean)}%`)],
+  ['requests running, mean / max', (d) => (d.running === null ? null : pair(d.running.mean, d.running.max, average, quantity))],
+  ['requests waiting, mean / max', (d) => (d.waiting === null ? null : pair(d.waiting.mean, d.waiting.max, average, quantity))],
+  ['GPU utilization, mean', (d) => (d.gpuUtilizationPct === null ? null : `${average(d.gpuUtilizationPct.mean)}%`)],
   ['GPU memory used, peak', (d) => (d.gpuMemoryMib === null ? null : `${quantity(d.gpuMemoryMib.max)} MiB`)],
-  ['GPU power, mean', (d) => (d.powerW === null ? null : `${quantity(d.powerW.mean)} W`)],
+  ['GPU power, mean', (d) => (d.powerW === null ? null : `${average(d.powerW.mean)} W`)],
   ['SM clock, mean / min', (d) => (d.smClockMhz === null ? null : `${pair(d.smClockMhz.mean, d.smClockMhz.min, (value) => quantity(Math.round(value)))} MHz`)],
   ['GPU temperature, peak', (d) => (d.temperatureC === null ? null : `${quantity(d.temperatureC.max)} °C`)],
   // The reasons are the only text read from the result files: escaped for Markdown.

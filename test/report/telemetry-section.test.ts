@@ -3,6 +3,8 @@ import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
 import { compareResults } from '../../src/compare/compare.js'
 import { loadThresholds } from '../../src/config/thresholds.js'
 import { joinReport, renderMarkdown } from '../../src/report/markdown.js'
+import { telemetryRows } from '../../src/report/telemetry-section.js'
+import { digestTelemetry } from '../../src/result/telemetry-digest.js'
 import { renderText } from '../../src/report/text.js'
 import type { ResultFile } from '../../src/result/types.js'
 import type { TrialTelemetry } from '../../src/result/telemetry.js'
@@ -45,5 +47,15 @@ describe('the telemetry in the comparison report', () => {
     const body = joinReport(markdown)
     expect(body).toMatch(/- TPOT p50 \+\d+\.\d%[^\n]*: SM clock 1,755 → 1,410 MHz with thermal throttling/)
     expect(body).not.toContain('<img')
+  })
+
+  test('means read with one decimal on both sides, even where one happens to be whole; maxima and counts as they are', () => {
+    const running = (mean: number): TrialTelemetry => ({ interval_ms: 1000, server_metrics: { 'vllm:num_requests_running': { kind: 'gauge', mean, max: 8, last: 0 } }, samples: [] })
+    const rows = telemetryRows(digestTelemetry(withTelemetry(side(1, 1), running(4))), digestTelemetry(withTelemetry(side(2, 1), running(3.98))))
+    expect(rows).toContainEqual(['requests running, mean / max', '4.0 / 8', '4.0 / 8'])
+    const gpu = telemetryRows(digestTelemetry(withTelemetry(side(1, 1), gpuTelemetry(1755, []))), null)
+    expect(gpu).toContainEqual(['GPU utilization, mean', '87.0%', '—'])
+    expect(gpu).toContainEqual(['GPU power, mean', '512 W', '—'])
+    expect(gpu).toContainEqual(['GPU memory used, peak', '71,234 MiB', '—'])
   })
 })
