@@ -13,7 +13,11 @@ await run({
   context: {
     eventName: context.eventName,
     payload: context.payload as ActionContext['payload'],
-    repo: context.repo,
+    // Read when a mode needs it (comments, artifacts), inside run()'s failure boundary: outside a
+    // workflow (GITHUB_REPOSITORY unset) a measure-only step still runs, and the others fail with a message.
+    get repo() {
+      return context.repo
+    },
     sha: context.sha,
     runId: context.runId,
     serverUrl: context.serverUrl,
