@@ -27,7 +27,10 @@ export class Growing {
   }
 }
 
-/** Bytes that grow by doubling: one flag byte per record. */
+/**
+ * Bytes that grow by doubling: one flag byte per record. A class of its own rather than a generic
+ * base shared with Growing: one push site for both array kinds made pushes 1.29× slower (polymorphic).
+ */
 export class GrowingBytes {
   values: Uint8Array
   length = 0
