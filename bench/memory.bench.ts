@@ -13,6 +13,7 @@ import { createServer } from 'node:http'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { workerCount } from '../src/config/client-schema.js'
 import { startUrlProcess } from '../src/url-process.js'
 
 const self = fileURLToPath(import.meta.url)
@@ -89,7 +90,8 @@ async function table(): Promise<void> {
       const load = loadavg()[0]!.toFixed(1)
       const run = cli(preload, ['run', '--workload', workload, '--out', out, '--quiet'])
       if (run.code !== 0) throw new Error(`run of ${requests} requests exited with ${run.code}`)
-      rows.push(`| ${requests.toLocaleString('en-US')} | ${mib(run.maxRssKib)} | ${run.wallS.toFixed(0)} | ${Math.round(requests / run.wallS).toLocaleString('en-US')} | ${run.cpuS.toFixed(0)} | ${(statSync(out).size / 2 ** 20).toFixed(0)} | ${load} |`)
+      const workers = workerCount('auto', STREAMS, availableParallelism(), requests)
+      rows.push(`| ${requests.toLocaleString('en-US')} | ${workers === 0 ? 'main thread' : `${workers} worker${workers > 1 ? 's' : ''}`} | ${mib(run.maxRssKib)} | ${run.wallS.toFixed(0)} | ${Math.round(requests / run.wallS).toLocaleString('en-US')} | ${run.cpuS.toFixed(0)} | ${(statSync(out).size / 2 ** 20).toFixed(0)} | ${load} |`)
       process.stderr.write(`${rows.at(-1)}\n`)
       // The result against itself: compare reads both files, one on a worker thread.
       const compared = cli(preload, ['compare', '--baseline', out, '--current', out, '--format', 'json'])
@@ -102,15 +104,15 @@ async function table(): Promise<void> {
   }
   console.log(`## Memory of a run
 
-The CLI as shipped (\`scripts/bundle.mjs\`), \`llm-perf-gate run\` as a user runs it (journal, worker
-threads as \`client.workers: auto\` starts them, the columns, the streamed result file, the console
+The CLI as shipped (\`scripts/bundle.mjs\`), \`llm-perf-gate run\` as a user runs it (journal, the
+threads \`client.workers: auto\` picks, the columns, the streamed result file, the console
 summary) against a minimal SSE server in its own process that writes each response in one piece
 (${TOKENS} content events, a usage chunk, [DONE]); 1 trial, ${STREAMS} streams, closed loop, no warmup, on
 ${availableParallelism()} cores. Each run is a process of its own; peak RSS is its resident high-water mark
 (process.resourceUsage().maxRSS at exit, worker threads included).
 
-| requests | peak RSS (MiB) | wall (s) | requests/s | client CPU (s) | result file (MB) | load average at start |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| requests | read on (auto) | peak RSS (MiB) | wall (s) | requests/s | client CPU (s) | result file (MB) | load average at start |
+| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 \`compare --format json\` of each result against itself (both files read, one on a worker thread; exit 3:

@@ -21,12 +21,24 @@ export const clientSchema = z.strictObject({
 export type ClientSpec = z.output<typeof clientSchema>
 
 /**
- * How many worker threads read the streams. `auto`: one until there are enough streams to keep
- * more than one core busy, then one per STREAMS_PER_WORKER streams, leaving a core to the main
- * thread (the journal, the progress, telemetry); an open loop without a cap counts as 256 streams.
+ * Requests (every trial's, warmups included) up to which `auto` reads on the main thread of a
+ * machine with at most 2 cores. There a worker shares the cores with the main thread and the
+ * server, and stamps first tokens later (1–2.5 ms at the median at 128–256 streams,
+ * BENCHMARKS.md); what it buys is memory, and only on long runs: at 10,000 requests the main
+ * thread peaks at about 220 MiB against 200 with a worker, at 20,000 at 310 against 210, and at
+ * 2,000 it takes less (135 against 160) (docs/scale.md).
  */
-export function workerCount(setting: ClientSpec['workers'], concurrency: number | null, cores = availableParallelism()): number {
+export const SMALL_RUN_REQUESTS = 10_000
+
+/**
+ * How many worker threads read the streams. `auto`: none for a small run on a machine of at most
+ * 2 cores (SMALL_RUN_REQUESTS); otherwise one until there are enough streams to keep more than one
+ * core busy, then one per STREAMS_PER_WORKER streams, leaving a core to the main thread (the
+ * journal, the progress, telemetry); an open loop without a cap counts as 256 streams.
+ */
+export function workerCount(setting: ClientSpec['workers'], concurrency: number | null, cores = availableParallelism(), runRequests = Number.POSITIVE_INFINITY): number {
   if (setting !== 'auto') return setting
+  if (cores <= 2 && runRequests <= SMALL_RUN_REQUESTS) return 0
   const streams = concurrency ?? 256
   return Math.max(1, Math.min(cores - 1, Math.floor(streams / STREAMS_PER_WORKER)))
 }

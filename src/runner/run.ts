@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { monotonicClock, type Clock } from '../clock.js'
 import { normalisedWorkload, type Workload } from '../config/workload.js'
 import { API_ADAPTERS } from '../client/api.js'
@@ -99,7 +100,7 @@ export async function openTarget(workload: Workload, origin: string, clock: Cloc
   // thread. Conversations run on this thread too (runner/measure.ts): a turn waits for the answer
   // to the one before, which a worker's independent request loop does not model.
   const onThisThread = clock !== monotonicClock || spec.prompts.source === 'conversations'
-  const workers = onThisThread ? 0 : workerCount(spec.client?.workers ?? 'auto', spec.load.concurrency ?? null)
+  const workers = onThisThread ? 0 : workerCount(spec.client?.workers ?? 'auto', spec.load.concurrency ?? null, availableParallelism(), spec.trials * (spec.requests + spec.warmup))
   const script = workers > 0 ? (options.clientWorker === undefined ? defaultClientWorker() : options.clientWorker) : null
   const pool = script !== null ? ClientPool.start(workload, origin, workers, script) : null
   // The workers open their own; this thread's, opened for the capture and the preflight, would sit idle on the server.

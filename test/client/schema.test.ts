@@ -42,4 +42,15 @@ describe('client.workers', () => {
     expect(workerCount(3, 8, 2)).toBe(3)
     expect(workerCount(0, 512, 16)).toBe(0)
   })
+
+  test('auto on at most 2 cores: the main thread for a run of up to 10,000 requests, a worker beyond', () => {
+    expect(workerCount('auto', 256, 2, 1_050)).toBe(0)
+    expect(workerCount('auto', 256, 2, 10_000)).toBe(0)
+    expect(workerCount('auto', 256, 2, 10_001)).toBe(1)
+    expect(workerCount('auto', 8, 1, 60_000)).toBe(1)
+    // With a core to spare, the streams decide, whatever the length of the run.
+    expect(workerCount('auto', 8, 4, 1_050)).toBe(1)
+    expect(workerCount('auto', 256, 16, 1_050)).toBe(4)
+    expect(workerCount(1, 8, 2, 100)).toBe(1)
+  })
 })
