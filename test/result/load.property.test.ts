@@ -9,6 +9,7 @@ import { loadThresholds } from '../../src/config/thresholds.js'
 import { InputError } from '../../src/errors.js'
 import { readResultFile } from '../../src/result/io.js'
 import { readComparableResult } from '../../src/result/load.js'
+import { oneLine } from '../../src/report/escape.js'
 import { joinReport, renderMarkdown } from '../../src/report/markdown.js'
 import { renderText } from '../../src/report/text.js'
 import type { ResultFile } from '../../src/result/types.js'
@@ -50,7 +51,8 @@ function read(text: string): 'valid' | 'refused' {
     expect(['pass', 'fail', 'inconclusive', 'incomparable']).toContain(comparison.verdict)
     // And the reports render it: they read the environment, the notes and the errors too.
     const input = { comparison, baseline: BASELINE, current: columns as ResultFile }
-    expect(renderText(input)).toContain(comparison.current.name)
+    // The name as the console shows any text from a file: control characters dropped (a damaged byte can make one).
+    expect(renderText(input)).toContain(oneLine(comparison.current.name))
     expect(joinReport(renderMarkdown(input)).length).toBeGreaterThan(0)
     return 'valid'
   } finally {
@@ -79,7 +81,8 @@ describe('the result reader on damaged files: a result, or an InputError naming 
       fc.property(damagedText(text), (damaged) => {
         read(damaged)
       }),
-      { numRuns: 150 }
+      // A flipped byte once put a C1 control character into the workload's name, which the console drops.
+      { numRuns: 150, examples: [[text.replace('"name":"synthetic"', '"name":"synthe\u0088ic"')]] }
     )
   })
 
