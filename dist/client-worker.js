@@ -13,7 +13,7 @@ import {
   clockFrom,
   createArrivalStamp,
   runSendLoop
-} from "./chunks/chunk-BEMNKRRF.js";
+} from "./chunks/chunk-OM2RZCYP.js";
 import {
   createRedactor
 } from "./chunks/chunk-VJKEQW57.js";

@@ -8,6 +8,7 @@ import { setImmediate as yieldToIo, setTimeout as sleep } from 'node:timers/prom
 import type { Clock } from '../clock.js'
 import type { RequestRecord } from '../result/types.js'
 import type { PlannedRequest } from '../workload/prompts.js'
+import type { SendPlan } from '../workload/schedule.js'
 import { RequestAbort } from './errors.js'
 import { startRequest, type RequestContext } from './stream-request.js'
 import type { Watchdog } from './watchdog.js'
@@ -61,6 +62,11 @@ export class LocalSlots implements Slots {
     if (next !== undefined) next(true)
     else this.free++
   }
+}
+
+/** A phase's send plan as this thread's loop runs `count` of its items: at most `count` closed loops, or the open schedule under a local cap. */
+export function loopPlan(plan: SendPlan, count: number): LoopPlan {
+  return plan.kind === 'closed' ? { kind: 'closed', loops: Math.min(plan.concurrency, count) } : { kind: 'open', sendAtMs: plan.sendAtMs, slots: plan.concurrency !== null ? new LocalSlots(plan.concurrency) : null }
 }
 
 /**
@@ -154,11 +160,7 @@ export async function runSendLoop(input: SendLoopInput): Promise<void> {
     signal: input.signal,
     claim: () => source.claim(),
     run: async (claimed, scheduledAt) => {
-      const started = startRequest(context, claimed.request as PlannedRequest, claimed.body, scheduledAt, startMs)
-      watchdog.add(started.inFlight)
-      const record = await started.completion
-      watchdog.remove(started.inFlight)
-      input.onRecord(record)
+      input.onRecord(await watchdog.watch(startRequest(context, claimed.request as PlannedRequest, claimed.body, scheduledAt, startMs)))
     }
   })
 }

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js'
 import type { WorkloadSpec } from '../config/workload.js'
 import { RequestAbort } from './errors.js'
-import type { InFlightRequest } from './stream-request.js'
+import type { RequestRecord } from '../result/types.js'
+import type { InFlightRequest, StartedRequest } from './stream-request.js'
 
 /**
  * Enforces the workload's timeouts for every request in flight with one periodic check,
@@ -39,6 +40,16 @@ export class Watchdog {
     if (this.requests.size === 0 && this.timer !== null) {
       clearInterval(this.timer)
       this.timer = null
+    }
+  }
+
+  /** A started request's record, with the request under these deadlines until it has finished. */
+  async watch(started: StartedRequest): Promise<RequestRecord> {
+    this.add(started.inFlight)
+    try {
+      return await started.completion
+    } finally {
+      this.remove(started.inFlight)
     }
   }
 

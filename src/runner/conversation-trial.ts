@@ -2,7 +2,7 @@ import { startRequest } from '../client/stream-request.js'
 import type { RequestRecord } from '../result/types.js'
 import type { ChatMessage, PlannedConversation } from '../workload/conversations.js'
 import type { PlannedRequest } from '../workload/prompts.js'
-import { LocalSlots, releaseOnPlan, waitUntil } from '../client/send-loop.js'
+import { loopPlan, releaseOnPlan, waitUntil } from '../client/send-loop.js'
 import type { TrialRun, TrialRunInput } from './trial.js'
 
 export interface ConversationTrialInput extends Omit<TrialRunInput, 'requests'> {
@@ -66,9 +66,7 @@ export async function runConversationTrial(input: ConversationTrialInput): Promi
       if (turn > 0) await waitUntil(scheduledAt, clock, signal)
       if (signal?.aborted === true) return
       const started = startRequest(context, request, body, scheduledAt, startMs, MAX_ANSWER_CHARS)
-      watchdog.add(started.inFlight)
-      const record = await started.completion
-      watchdog.remove(started.inFlight)
+      const record = await watchdog.watch(started)
       record.conversation = conversation.index
       record.turn = turn
       records.push(record)
@@ -83,7 +81,7 @@ export async function runConversationTrial(input: ConversationTrialInput): Promi
   let next = 0
   await releaseOnPlan({
     // A closed loop keeps `concurrency` conversations going; an open loop starts each on its schedule.
-    plan: plan.kind === 'closed' ? { kind: 'closed', loops: Math.min(plan.concurrency, conversations.length) } : { kind: 'open', sendAtMs: plan.sendAtMs, slots: plan.concurrency !== null ? new LocalSlots(plan.concurrency) : null },
+    plan: loopPlan(plan, conversations.length),
     clock,
     startMs,
     watchdog,

@@ -68,9 +68,7 @@ export async function preflight(input: PreflightInput): Promise<RequestRecord | 
     const started = startRequest(context, request, body, now, now)
     const cancel = (): void => started.inFlight.abort(new RequestAbort('cancelled', 'the run was interrupted during the preflight request'))
     signal?.addEventListener('abort', cancel, { once: true })
-    watchdog.add(started.inFlight)
-    const record = await started.completion
-    watchdog.remove(started.inFlight)
+    const record = await watchdog.watch(started)
     signal?.removeEventListener('abort', cancel)
     if (record.ok) return record
     failed = record.error!

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { WorkloadSpec } from '../config/workload.js'
-import { LocalSlots, runSendLoop, type Claimed } from '../client/send-loop.js'
+import { loopPlan, runSendLoop, type Claimed } from '../client/send-loop.js'
 import type { RequestContext } from '../client/stream-request.js'
 import type { Watchdog } from '../client/watchdog.js'
 import type { RequestRecord } from '../result/types.js'
@@ -45,7 +45,7 @@ export async function runTrial(input: TrialRunInput): Promise<TrialRun> {
     context,
     watchdog,
     source,
-    plan: plan.kind === 'closed' ? { kind: 'closed', loops: Math.min(plan.concurrency, requests.length) } : { kind: 'open', sendAtMs: plan.sendAtMs, slots: plan.concurrency !== null ? new LocalSlots(plan.concurrency) : null },
+    plan: loopPlan(plan, requests.length),
     clock,
     startMs,
     ...(signal !== undefined ? { signal } : {}),
