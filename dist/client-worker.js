@@ -4,19 +4,16 @@ import {
   journalRecordPrefix
 } from "./chunks/chunk-3XY4V44M.js";
 import {
-  API_ADAPTERS,
   Connections,
   SharedControl,
   Watchdog,
   blockOf,
   claimFrom,
   clockFrom,
-  createArrivalStamp,
+  createRequestContext,
   runSendLoop
-} from "./chunks/chunk-OM2RZCYP.js";
-import {
-  createRedactor
-} from "./chunks/chunk-VJKEQW57.js";
+} from "./chunks/chunk-MSV6DFL6.js";
+import "./chunks/chunk-VJKEQW57.js";
 import {
   packBatch
 } from "./chunks/chunk-USLMR57S.js";
@@ -28,15 +25,7 @@ var port = parentPort;
 var setup = workerData;
 var clock = clockFrom(setup.anchor);
 var connections = new Connections(setup.origin, { inFlight: setup.inFlight, connectTimeoutMs: setup.timeouts.connect_s * 1e3 });
-var context = {
-  connections,
-  adapter: API_ADAPTERS[setup.api],
-  path: setup.path,
-  headers: setup.headers,
-  clock,
-  arrivalStamp: createArrivalStamp(clock),
-  redact: createRedactor(Object.values(setup.headers))
-};
+var context = createRequestContext(connections, setup.api, setup.path, setup.headers, clock);
 var watchdog = new Watchdog(setup.timeouts, clock);
 var post = (message) => port.postMessage(message);
 var FLUSH_MS = 50;

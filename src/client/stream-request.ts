@@ -1,9 +1,12 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser'
 import type { Client, Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
+import type { ApiKind } from '../config/workload.js'
 import type { RequestError, RequestRecord } from '../result/types.js'
 import type { PlannedRequest } from '../workload/prompts.js'
-import { emptyReading, type ApiAdapter, type EventReading } from './api.js'
+import { createRedactor } from '../redact.js'
+import { API_ADAPTERS, emptyReading, type ApiAdapter, type EventReading } from './api.js'
+import { createArrivalStamp } from './arrival.js'
 import type { Connections } from './connections.js'
 import { classifyTransportError, excerptErrorBody, RequestAbort } from './errors.js'
 import { htmlText, responseShape, streamLimits, type BodyMode } from './response-shape.js'
@@ -21,6 +24,11 @@ export interface RequestContext {
   arrivalStamp: () => number
   /** Removes secrets from any server text we keep. */
   redact: (text: string) => string
+}
+
+/** The context every request of a run shares on one thread: its adapter, a stamp per socket read, and a redactor of the header values. */
+export function createRequestContext(connections: RequestContext['connections'], api: ApiKind, path: string, headers: Record<string, string>, clock: Clock): RequestContext {
+  return { connections, adapter: API_ADAPTERS[api], path, headers, clock, arrivalStamp: createArrivalStamp(clock), redact: createRedactor(Object.values(headers)) }
 }
 
 /** What the watchdog needs to see of a request in flight. */

@@ -6,17 +6,14 @@
  * Bundled as dist/client-worker.js, beside the bundles that start it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { createRedactor } from '../redact.js'
 import { journalRecordPrefix } from '../result/journal.js'
 import { packBatch } from '../result/packed-records.js'
 import type { RequestRecord } from '../result/types.js'
-import { API_ADAPTERS } from './api.js'
-import { createArrivalStamp } from './arrival.js'
 import { Connections } from './connections.js'
 import { blockOf, claimFrom, type RequestBlock } from './feed.js'
 import { runSendLoop, type Claimed, type RequestSource } from './send-loop.js'
 import { SharedControl } from './shared-control.js'
-import type { RequestContext } from './stream-request.js'
+import { createRequestContext } from './stream-request.js'
 import { clockFrom } from './timebase.js'
 import { Watchdog } from './watchdog.js'
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js'
@@ -25,15 +22,7 @@ const port = parentPort!
 const setup = workerData as WorkerSetup
 const clock = clockFrom(setup.anchor)
 const connections = new Connections(setup.origin, { inFlight: setup.inFlight, connectTimeoutMs: setup.timeouts.connect_s * 1000 })
-const context: RequestContext = {
-  connections,
-  adapter: API_ADAPTERS[setup.api],
-  path: setup.path,
-  headers: setup.headers,
-  clock,
-  arrivalStamp: createArrivalStamp(clock),
-  redact: createRedactor(Object.values(setup.headers))
-}
+const context = createRequestContext(connections, setup.api, setup.path, setup.headers, clock)
 const watchdog = new Watchdog(setup.timeouts, clock)
 const post = (message: FromWorker): void => port.postMessage(message)
 /**

@@ -1,16 +1,13 @@
 import { availableParallelism } from 'node:os'
 import { monotonicClock, type Clock } from '../clock.js'
 import { normalisedWorkload, type Workload } from '../config/workload.js'
-import { API_ADAPTERS } from '../client/api.js'
-import { createArrivalStamp } from '../client/arrival.js'
 import { Connections } from '../client/connections.js'
 import { ClientPool, defaultClientWorker } from '../client/pool.js'
 import { workerCount } from '../config/client-schema.js'
-import type { RequestContext } from '../client/stream-request.js'
+import { createRequestContext, type RequestContext } from '../client/stream-request.js'
 import { Watchdog } from '../client/watchdog.js'
 import { captureEnvironment, publicUrl, workloadServerArgs } from '../environment.js'
 import { InputError } from '../errors.js'
-import { createRedactor } from '../redact.js'
 import type { Journal } from '../result/journal.js'
 import { attachStore } from '../result/trial-records.js'
 import { observeTrials, summarizeTrials, summarizeTrialRecords } from '../result/trial-summary.js'
@@ -65,16 +62,8 @@ function connectionCount(workload: Workload): number {
 export async function openTarget(workload: Workload, origin: string, clock: Clock = monotonicClock, signal?: AbortSignal, options: TargetOptions = {}): Promise<Target> {
   const { spec } = workload
   const connections = new Connections(origin, { inFlight: spec.load.concurrency ?? null, connectTimeoutMs: spec.timeouts.connect_s * 1000 })
-  const redact = createRedactor(Object.values(workload.headers))
-  const context: RequestContext = {
-    connections,
-    adapter: API_ADAPTERS[spec.api],
-    path: workload.path,
-    headers: workload.headers,
-    clock,
-    arrivalStamp: createArrivalStamp(clock),
-    redact
-  }
+  const context = createRequestContext(connections, spec.api, workload.path, workload.headers, clock)
+  const { redact } = context
   const opened = await connections.open(1, '/health', signal)
   if (opened.ok === 0) {
     await connections.close()
