@@ -4,11 +4,11 @@ import {
   readHere,
   replyBuffers,
   withResamples
-} from "./chunks/chunk-OHIGETZY.js";
-import "./chunks/chunk-Y4HD6UBR.js";
+} from "./chunks/chunk-CRVPYRSU.js";
+import "./chunks/chunk-HZNHISRA.js";
 import "./chunks/chunk-22MW3SDJ.js";
-import "./chunks/chunk-ORTODJRY.js";
-import "./chunks/chunk-2EOQF7XQ.js";
+import "./chunks/chunk-NKIRXGVN.js";
+import "./chunks/chunk-D55ENMMY.js";
 import "./chunks/chunk-P72UHX6G.js";
 import "./chunks/chunk-UGIYVO4E.js";
 import "./chunks/chunk-USLMR57S.js";

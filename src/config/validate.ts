@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
 import { InputError, describeValue, formatPath } from '../errors.js'
+import { forEachLine } from './lines.js'
 
 /** Workload and thresholds files are a few kilobytes; anything this large is not one. */
 export const MAX_STRUCTURED_FILE_BYTES = 4 * 1024 * 1024
@@ -189,30 +191,31 @@ export function parseWithSchema<T extends z.ZodType>(schema: T, input: unknown, 
 }
 
 /**
- * Reads a JSONL file whole (prompts, conversations: small files, hashed whole), checks each line
- * against `schema` and hands it to `each` with its line number (from 1) and what an error on it
- * should name; blank lines are skipped. Returns the file's text, for its sha256. Every error names
- * the file, the line and what was expected.
+ * Reads a JSONL file (prompts, conversations: hashed whole), checks each line against `schema`
+ * and hands it to `each` with its line number (from 1) and what an error on it should name; blank
+ * lines are skipped. Returns the sha256 of the file's text. Every error names the file, the line
+ * and what was expected.
  */
 export function readJsonlFile<T extends z.ZodType>(file: string, what: string, schema: T, each: (value: z.output<T>, line: number, where: string) => void): string {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new InputError(`${what} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a JSONL file`)
-  }
+  const hash = createHash('sha256')
   let count = 0
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new InputError(`${what} ${file}: line ${index + 1} is not JSON; expected one JSON object per line`)
-    }
-    each(parseWithSchema(schema, value, `${file} line ${index + 1}`, what), index + 1, `${what} ${file}: line ${index + 1}`)
-    count++
-  })
+  forEachLine(
+    file,
+    what,
+    'expected a JSONL file',
+    (line, number) => {
+      if (line.trim() === '') return
+      let value: unknown
+      try {
+        value = JSON.parse(line)
+      } catch {
+        throw new InputError(`${what} ${file}: line ${number} is not JSON; expected one JSON object per line`)
+      }
+      each(parseWithSchema(schema, value, `${file} line ${number}`, what), number, `${what} ${file}: line ${number}`)
+      count++
+    },
+    (text) => hash.update(text)
+  )
   if (count === 0) throw new InputError(`${what} ${file}: no JSON object in it; expected one per line`)
-  return text
+  return hash.digest('hex')
 }

@@ -221,13 +221,13 @@ const filePromptSchema = z.union(
 
 function loadPromptFile(file: string, api: ApiKind): { prompts: FilePrompt[]; sha256: string } {
   const prompts: FilePrompt[] = []
-  const text = readJsonlFile(file, 'prompts file', filePromptSchema, (parsed, _line, where) => {
+  const sha256 = readJsonlFile(file, 'prompts file', filePromptSchema, (parsed, _line, where) => {
     if ('messages' in parsed && parsed.messages !== undefined && api !== 'openai-chat') {
       throw new InputError(`${where} has "messages", which only api: openai-chat can send; use "prompt" for ${api}`)
     }
     prompts.push(parsed as FilePrompt)
   })
-  return { prompts, sha256: createHash('sha256').update(text).digest('hex') }
+  return { prompts, sha256 }
 }
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs'
 import { z } from 'zod'
+import { forEachLine } from '../config/lines.js'
 import { describeIssues } from '../config/validate.js'
 import { InputError } from '../errors.js'
 import type { JournalEntry } from '../result/journal.js'
@@ -67,30 +67,17 @@ const entrySchema = z.discriminatedUnion(
   { error: 'expected a journal line of type run, trial, request or trial_end' }
 )
 
-/** Lines read at a time: a journal is read in pieces, never held whole (a million requests make hundreds of MB). */
-const CHUNK = 1 << 20
-
 /**
- * Reads and checks every line of a journal, one entry at a time in file order. A line that is not
+ * Reads and checks every line of a journal, one entry at a time in file order, a piece at a time
+ * (config/lines.ts: a million requests make hundreds of MB). A line that is not
  * JSON, or not a journal entry of the expected shape, is an InputError naming the file, the line
  * and the field; only the last line may be cut off (the write a killed run did not finish), and it
  * is then left out and its number returned.
  */
 export function forEachJournalEntry(file: string, each: (line: number, entry: JournalEntry) => void): { cutLine: number | null } {
-  let fd: number
-  try {
-    fd = openSync(file, 'r')
-  } catch (error) {
-    throw new InputError(`journal ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the .journal.jsonl a run writes beside its result`)
-  }
-  // As readFileSync(file, 'utf8') decodes it: a byte order mark is kept (and then is not JSON).
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
-  let number = 0
   // A line that is not JSON is an error only if another line follows it.
   let unparsed: number | null = null
-  const take = (bytes: Uint8Array): void => {
-    number++
-    const text = decoder.decode(bytes)
+  forEachLine(file, 'journal', 'expected the .journal.jsonl a run writes beside its result', (text, number) => {
     if (text.trim() === '') return
     if (unparsed !== null) throw new InputError(`journal ${file}: line ${unparsed} is not JSON; expected one JSON object per line, as a run writes (was the file edited or two files joined?)`)
     let value: unknown
@@ -106,25 +93,6 @@ export function forEachJournalEntry(file: string, each: (line: number, entry: Jo
       throw new InputError(`journal ${file}: line ${number} is not a valid journal entry:\n  - ${problems.join('\n  - ')}`)
     }
     each(number, parsed.data as JournalEntry)
-  }
-  try {
-    let pending = Buffer.alloc(0)
-    const chunk = Buffer.allocUnsafe(CHUNK)
-    for (;;) {
-      const read = readSync(fd, chunk, 0, CHUNK, null)
-      if (read === 0) break
-      const bytes = pending.length === 0 ? chunk.subarray(0, read) : Buffer.concat([pending, chunk.subarray(0, read)])
-      let from = 0
-      for (let end = bytes.indexOf(0x0a, from); end >= 0; end = bytes.indexOf(0x0a, from)) {
-        take(bytes.subarray(from, end))
-        from = end + 1
-      }
-      // What follows the last newline waits for the next piece; copied, as `chunk` is read into again.
-      pending = Buffer.from(bytes.subarray(from))
-    }
-    if (pending.length > 0) take(pending)
-  } finally {
-    closeSync(fd)
-  }
+  })
   return { cutLine: unparsed }
 }

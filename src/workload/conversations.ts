@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Workload } from '../config/workload.js'
 import { readJsonlFile } from '../config/validate.js'
@@ -104,10 +103,10 @@ function scriptOf(line: ConversationLine, where: string, tokenizer: TextTokenize
 /** Reads a JSONL conversation file whole (like a prompt file); its sha256 goes into the workload hash. */
 export function loadConversationFile(file: string, tokenizer: TextTokenizer | null): { conversations: ConversationScript[]; sha256: string } {
   const conversations: ConversationScript[] = []
-  const text = readJsonlFile(file, 'conversations file', conversationLine, (parsed, _line, where) => {
+  const sha256 = readJsonlFile(file, 'conversations file', conversationLine, (parsed, _line, where) => {
     conversations.push(scriptOf(parsed as ConversationLine, where, tokenizer))
   })
-  return { conversations, sha256: createHash('sha256').update(text).digest('hex') }
+  return { conversations, sha256 }
 }
 
 function fromDataset(pool: DatasetPool, trial: number, phase: 'warmup' | 'measured', count: number, measuredPerTrial: number): ConversationScript[] {

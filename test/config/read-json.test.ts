@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { parseJsonText, readJsonFile } from '../../src/config/validate.js'
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { parseJsonText, readJsonFile, readJsonlFile } from '../../src/config/validate.js'
 import { InputError } from '../../src/errors.js'
 
 describe('JSON read as JSON, with the tokens Python writes', () => {
@@ -30,5 +32,20 @@ describe('JSON read as JSON, with the tokens Python writes', () => {
     expect(() => readJsonFile(join(dir, 'none.json'), 'thing')).toThrow(/thing .*none.json: cannot read it \(ENOENT\)/)
     writeFileSync(join(dir, 'empty.json'), '  \n')
     expect(() => readJsonFile(join(dir, 'empty.json'), 'thing')).toThrow(/thing .*empty.json: the file is empty/)
+  })
+})
+
+describe('JSONL files read a piece at a time', () => {
+  test('every line, numbered, and the sha256 of the whole text, with characters split across the 1 MiB pieces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lpg-jsonl-'))
+    const file = join(dir, 'p.jsonl')
+    // Lines of multi-byte characters over several MiB: some piece ends inside a character.
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ prompt: `${i} ${'é😀'.repeat(300 + (i % 7))}` }))
+    const text = `${lines.join('\n')}\n\n`
+    writeFileSync(file, text)
+    const seen: Array<[string, number]> = []
+    const sha256 = readJsonlFile(file, 'prompts file', z.looseObject({ prompt: z.string() }), (value, line) => seen.push([value.prompt, line]))
+    expect(sha256).toBe(createHash('sha256').update(text).digest('hex'))
+    expect(seen).toEqual(lines.map((line, i) => [(JSON.parse(line) as { prompt: string }).prompt, i + 1]))
   })
 })
