@@ -8,12 +8,12 @@ import { SERVING_LIKE, syntheticResult, type SyntheticSpec } from '../../bench/s
 import type { ActionContext, ActionDeps } from '../../src/action/deps.js'
 import { readSettings } from '../../src/action/settings.js'
 import { compareCommand } from '../../src/commands/compare.js'
-import { InputError } from '../../src/errors.js'
 import { run } from '../../src/main.js'
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
 import { createFakeCore, type FakeCore } from '../__fixtures__/core.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { quietIo } from '../helpers/quiet-io.js'
+import { settingsError } from '../helpers/settings.js'
 
 const context = (overrides: Partial<ActionContext> = {}): ActionContext => ({
   eventName: 'pull_request',
@@ -58,29 +58,20 @@ function resultFile(name: string, overrides: Partial<SyntheticSpec>): string {
 }
 
 describe('settings', () => {
-  const errorOf = (inputs: Record<string, string>): string => {
-    try {
-      readSettings((name) => inputs[name] ?? '')
-    } catch (error) {
-      if (error instanceof InputError) return error.message
-      throw error
-    }
-    return ''
-  }
 
   test('defaults: gate, pr preset, comment always, fail on regression', () => {
     expect(readSettings((name) => ({ workload: 'w.yml', baseline: 'artifact' })[name] ?? '')).toMatchObject({ mode: 'gate', thresholds: 'pr', comment: 'always', failOn: 'regression', resultPath: 'llm-perf-gate/current.result.json', baseline: { kind: 'artifact' } })
   })
 
   test('an invalid value names the input and lists the valid ones', () => {
-    expect(errorOf({ mode: 'bench', workload: 'w.yml' })).toBe('input mode: got "bench"; expected one of gate, baseline, run, compare, ab, sweep')
-    expect(errorOf({ workload: 'w.yml', baseline: 'b.json', 'fail-on': 'always' })).toBe('input fail-on: got "always"; expected one of regression, inconclusive, never')
-    expect(errorOf({ workload: 'w.yml', baseline: 'b.json', trials: 'two' })).toBe('input trials: got "two"; expected an integer >= 1')
+    expect(settingsError({ mode: 'bench', workload: 'w.yml' })).toBe('input mode: got "bench"; expected one of gate, baseline, run, compare, ab, sweep')
+    expect(settingsError({ workload: 'w.yml', baseline: 'b.json', 'fail-on': 'always' })).toBe('input fail-on: got "always"; expected one of regression, inconclusive, never')
+    expect(settingsError({ workload: 'w.yml', baseline: 'b.json', trials: 'two' })).toBe('input trials: got "two"; expected an integer >= 1')
   })
 
   test('what each mode requires is named', () => {
-    expect(errorOf({ mode: 'gate', baseline: 'b.json' })).toContain('input workload: required with mode gate')
-    expect(errorOf({ mode: 'ab', workload: 'w.yml', url: 'http://a' })).toContain('mode ab needs both')
+    expect(settingsError({ mode: 'gate', baseline: 'b.json' })).toContain('input workload: required with mode gate')
+    expect(settingsError({ mode: 'ab', workload: 'w.yml', url: 'http://a' })).toContain('mode ab needs both')
   })
 })
 

@@ -7,21 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SERVING_LIKE, syntheticResult } from '../../bench/synthetic-results.js'
 import type { ActionContext, ActionDeps } from '../../src/action/deps.js'
 import { readSettings } from '../../src/action/settings.js'
-import { InputError } from '../../src/errors.js'
 import { run } from '../../src/main.js'
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js'
 import { createFakeCore, type FakeCore } from '../__fixtures__/core.js'
+import { settingsError } from '../helpers/settings.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 
-const errorOf = (inputs: Record<string, string>): string => {
-  try {
-    readSettings((name) => inputs[name] ?? '')
-  } catch (error) {
-    if (error instanceof InputError) return error.message
-    throw error
-  }
-  return ''
-}
 
 describe('mode sweep\'s inputs', () => {
   test('the sweep file is the result path, the baseline is optional, and the lists are kept as given', () => {
@@ -30,10 +21,10 @@ describe('mode sweep\'s inputs', () => {
   })
 
   test('a bad list, both lists, or a list in another mode is an error naming the input', () => {
-    expect(errorOf({ mode: 'sweep', workload: 'w.yml', concurrency: '1,two' })).toBe('input concurrency: "two" is not a concurrency (an integer >= 1); expected a list such as 1,2,4,8')
-    expect(errorOf({ mode: 'sweep', workload: 'w.yml', rates: '-1' })).toMatch(/^input rates: "-1" is not a rate/)
-    expect(errorOf({ mode: 'sweep', workload: 'w.yml', rates: '1', concurrency: '1' })).toMatch(/^inputs concurrency and rates: give one/)
-    expect(errorOf({ mode: 'gate', workload: 'w.yml', baseline: 'b.json', concurrency: '1,2' })).toBe('input concurrency: only mode sweep reads it; got mode gate')
+    expect(settingsError({ mode: 'sweep', workload: 'w.yml', concurrency: '1,two' })).toBe('input concurrency: "two" is not a concurrency (an integer >= 1); expected a list such as 1,2,4,8')
+    expect(settingsError({ mode: 'sweep', workload: 'w.yml', rates: '-1' })).toMatch(/^input rates: "-1" is not a rate/)
+    expect(settingsError({ mode: 'sweep', workload: 'w.yml', rates: '1', concurrency: '1' })).toMatch(/^inputs concurrency and rates: give one/)
+    expect(settingsError({ mode: 'gate', workload: 'w.yml', baseline: 'b.json', concurrency: '1,2' })).toBe('input concurrency: only mode sweep reads it; got mode gate')
   })
 })
 

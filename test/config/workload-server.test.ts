@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { resolveWorkload } from '../../src/config/workload.js'
-import { InputError } from '../../src/errors.js'
+import { inputErrorOf } from '../helpers/input-error.js'
 
 const MINIMAL = { name: 'chat-short', load: { concurrency: 4 } }
 
-function messageOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error.message
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('server: and telemetry: in a workload', () => {
   test('say how to start and watch the server, not what is sent: the workload hash does not change', () => {
@@ -32,11 +23,11 @@ describe('server: and telemetry: in a workload', () => {
   })
 
   test('mistakes name the field and what is expected', () => {
-    expect(messageOf(() => resolveWorkload({ ...MINIMAL, server: {} }, 'w.yml'))).toContain('server.command: missing; expected a command line (run by sh -c) or a list [program, arg, ...] (run without a shell)')
-    expect(messageOf(() => resolveWorkload({ ...MINIMAL, server: { command: 'x', health_path: 'health' } }, 'w.yml'))).toContain('server.health_path: got "health"; expected a path starting with /')
-    expect(messageOf(() => resolveWorkload({ ...MINIMAL, server: { command: 'x', ready_timeout_s: 0 } }, 'w.yml'))).toContain('server.ready_timeout_s: got 0; expected a number of seconds > 0')
-    expect(messageOf(() => resolveWorkload({ ...MINIMAL, server: { command: 'x', stop_after: 3 } }, 'w.yml'))).toContain('server: unknown field "stop_after"')
-    expect(messageOf(() => resolveWorkload({ ...MINIMAL, telemetry: { interval_ms: 10 } }, 'w.yml'))).toContain('telemetry.interval_ms: got 10; expected at least 100 ms')
-    expect(messageOf(() => resolveWorkload({ ...MINIMAL, telemetry: { metrics_url: 'metrics' } }, 'w.yml'))).toContain('telemetry.metrics_url: got "metrics"; expected a URL such as http://127.0.0.1:8000/metrics, or a path such as /metrics')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, server: {} }, 'w.yml')).message).toContain('server.command: missing; expected a command line (run by sh -c) or a list [program, arg, ...] (run without a shell)')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, server: { command: 'x', health_path: 'health' } }, 'w.yml')).message).toContain('server.health_path: got "health"; expected a path starting with /')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, server: { command: 'x', ready_timeout_s: 0 } }, 'w.yml')).message).toContain('server.ready_timeout_s: got 0; expected a number of seconds > 0')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, server: { command: 'x', stop_after: 3 } }, 'w.yml')).message).toContain('server: unknown field "stop_after"')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, telemetry: { interval_ms: 10 } }, 'w.yml')).message).toContain('telemetry.interval_ms: got 10; expected at least 100 ms')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, telemetry: { metrics_url: 'metrics' } }, 'w.yml')).message).toContain('telemetry.metrics_url: got "metrics"; expected a URL such as http://127.0.0.1:8000/metrics, or a path such as /metrics')
   })
 })

@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { loadWorkload, normalisedWorkload, resolveWorkload } from '../../src/config/workload.js'
-import { InputError } from '../../src/errors.js'
+import { inputErrorOf } from '../helpers/input-error.js'
 
 const MINIMAL = { name: 'chat-short', load: { concurrency: 4 } }
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 function writeTemp(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'lpg-workload-'))
@@ -26,56 +17,56 @@ function writeTemp(name: string, text: string): string {
 
 describe('validation messages name the file, the field, the value and what is expected', () => {
   test('a wrong type', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, requests: 'many' }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, requests: 'many' }, 'w.yml'))
     expect(error.exitCode).toBe(2)
     expect(error.message).toContain('workload w.yml is not valid')
     expect(error.message).toContain('requests: got "many"; expected an integer')
   })
 
   test('a nested field with its path', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, load: { ramp: [{ rate: 2, seconds: 10 }, { rate: -1, seconds: 5 }] } }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, load: { ramp: [{ rate: 2, seconds: 10 }, { rate: -1, seconds: 5 }] } }, 'w.yml'))
     expect(error.message).toContain('load.ramp[1].rate: got -1; expected requests/s >= 0')
   })
 
   test('an enum lists the valid values', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, api: 'openai' }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, api: 'openai' }, 'w.yml'))
     expect(error.message).toContain('api: got "openai"; expected one of openai-completions, openai-chat, tgi')
   })
 
   test('a misspelt field is named as unknown', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, load: { concurency: 4 } }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, load: { concurency: 4 } }, 'w.yml'))
     expect(error.message).toContain('load: unknown field "concurency"')
   })
 
   test('a missing required field', () => {
-    const error = errorOf(() => resolveWorkload({ load: { concurrency: 1 } }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ load: { concurrency: 1 } }, 'w.yml'))
     expect(error.message).toContain('name: missing; expected a name')
   })
 
   test('a load without concurrency, rate or ramp says what to set', () => {
-    const error = errorOf(() => resolveWorkload({ name: 'x', load: {} }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ name: 'x', load: {} }, 'w.yml'))
     expect(error.message).toContain('set load.concurrency (closed loop), load.rate (open loop) or load.ramp')
   })
 
   test('every problem is listed, not only the first', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, seed: 1.5, warmup: -1 }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, seed: 1.5, warmup: -1 }, 'w.yml'))
     expect(error.message).toContain('seed:')
     expect(error.message).toContain('warmup:')
   })
 
   test('a YAML syntax error names the file and the line', () => {
     const file = writeTemp('bad.yml', 'name: x\nload:\n  concurrency: [1\n')
-    const error = errorOf(() => loadWorkload(file))
+    const error = inputErrorOf(() => loadWorkload(file))
     expect(error.message).toMatch(new RegExp(`workload ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid YAML or JSON at line \\d+`))
   })
 
   test('a missing file is an input error naming it', () => {
-    const error = errorOf(() => loadWorkload('/nonexistent/w.yml'))
+    const error = inputErrorOf(() => loadWorkload('/nonexistent/w.yml'))
     expect(error.message).toContain('workload /nonexistent/w.yml: cannot read it (ENOENT)')
   })
 
   test('a bad --url names the flag', () => {
-    const error = errorOf(() => resolveWorkload(MINIMAL, 'w.yml', { url: 'not a url' }))
+    const error = inputErrorOf(() => resolveWorkload(MINIMAL, 'w.yml', { url: 'not a url' }))
     expect(error.message).toContain('--url: got "not a url"')
   })
 })
@@ -87,7 +78,7 @@ describe('headers', () => {
   })
 
   test('an unset variable is an error naming the header and the variable, without any value', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, headers: { Authorization: 'Bearer ${API_KEY}' } }, 'w.yml', { env: {} }))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, headers: { Authorization: 'Bearer ${API_KEY}' } }, 'w.yml', { env: {} }))
     expect(error.message).toBe('workload w.yml: headers.Authorization uses ${API_KEY}, but the environment variable API_KEY is not set; export it before the run')
   })
 
@@ -161,17 +152,17 @@ describe('urls and paths', () => {
 
 describe('prompts fields of conversations, datasets and tokenizers', () => {
   test('an unknown tokenizer lists the supported ones', () => {
-    const error = errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { tokenizer: 'llama2' } }, 'w.yml'))
+    const error = inputErrorOf(() => resolveWorkload({ ...MINIMAL, prompts: { tokenizer: 'llama2' } }, 'w.yml'))
     expect(error.message).toContain('prompts.tokenizer: got "llama2"; expected one of llama3, llama3.1, qwen2.5, qwen3, gpt-4o, gpt-4')
   })
 
   test('an unknown field inside prompts.conversation or prompts.dataset is named', () => {
-    expect(errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'conversations', conversation: { turn: 3 } } }, 'w.yml')).message).toContain('prompts.conversation: unknown field "turn"')
-    expect(errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'dataset', dataset: { file: 'x.json', samples: 3 } } }, 'w.yml')).message).toContain('prompts.dataset: unknown field "samples"')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'conversations', conversation: { turn: 3 } } }, 'w.yml')).message).toContain('prompts.conversation: unknown field "turn"')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'dataset', dataset: { file: 'x.json', samples: 3 } } }, 'w.yml')).message).toContain('prompts.dataset: unknown field "samples"')
   })
 
   test('think time cannot be negative', () => {
-    expect(errorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'conversations', conversation: { think_time_s: -1 } } }, 'w.yml')).message).toContain('prompts.conversation.think_time_s: got -1; expected seconds >= 0')
+    expect(inputErrorOf(() => resolveWorkload({ ...MINIMAL, prompts: { source: 'conversations', conversation: { think_time_s: -1 } } }, 'w.yml')).message).toContain('prompts.conversation.think_time_s: got -1; expected seconds >= 0')
   })
 })
 
@@ -179,21 +170,21 @@ describe('prompt files', () => {
   test('messages need the chat api', () => {
     const prompts = writeTemp('p.jsonl', '{"messages": [{"role": "user", "content": "hi"}]}\n')
     const file = writeTemp('w.json', JSON.stringify({ ...MINIMAL, api: 'openai-completions', prompts: { source: 'file', file: prompts } }))
-    expect(errorOf(() => loadWorkload(file)).message).toContain('line 1 has "messages", which only api: openai-chat can send')
+    expect(inputErrorOf(() => loadWorkload(file)).message).toContain('line 1 has "messages", which only api: openai-chat can send')
   })
 
   test('a line that is not JSON is named by its number', () => {
     const prompts = writeTemp('p.jsonl', '{"prompt": "a"}\nnot json\n')
     const file = writeTemp('w.json', JSON.stringify({ ...MINIMAL, prompts: { source: 'file', file: prompts } }))
-    expect(errorOf(() => loadWorkload(file)).message).toContain('line 2 is not JSON')
+    expect(inputErrorOf(() => loadWorkload(file)).message).toContain('line 2 is not JSON')
   })
 
   test('an empty or missing file, and a line of the wrong shape, are errors that name the file', () => {
     const withPrompts = (prompts: string): string => writeTemp('w.json', JSON.stringify({ ...MINIMAL, prompts: { source: 'file', file: prompts } }))
     const empty = writeTemp('empty.jsonl', '\n\n')
-    expect(errorOf(() => loadWorkload(withPrompts(empty))).message).toContain(`prompts file ${empty}: no JSON object in it`)
-    expect(errorOf(() => loadWorkload(withPrompts('/nonexistent/p.jsonl'))).message).toContain('prompts file /nonexistent/p.jsonl: cannot read it (ENOENT)')
+    expect(inputErrorOf(() => loadWorkload(withPrompts(empty))).message).toContain(`prompts file ${empty}: no JSON object in it`)
+    expect(inputErrorOf(() => loadWorkload(withPrompts('/nonexistent/p.jsonl'))).message).toContain('prompts file /nonexistent/p.jsonl: cannot read it (ENOENT)')
     const wrong = writeTemp('wrong.jsonl', '{"prompt": "a"}\n{"text": "b"}\n')
-    expect(errorOf(() => loadWorkload(withPrompts(wrong))).message).toMatch(/wrong\.jsonl line 2/)
+    expect(inputErrorOf(() => loadWorkload(withPrompts(wrong))).message).toMatch(/wrong\.jsonl line 2/)
   })
 })

@@ -7,21 +7,16 @@ import { toComparable, type ComparableResult } from '../../src/result/columns.js
 import { parseResultText, readResultBytes } from '../../src/result/io.js'
 import { comparableFromBytes } from '../../src/result/load.js'
 import { scanResultColumns } from '../../src/result/scan.js'
+import { Random } from '../../src/random.js'
 
 // The scanner's promise (scan.ts): for any bytes, either the columns JSON.parse + trialColumns
 // would give, or null so that the ordinary reader decides. Checked on generated results written
 // in several ways, and on thousands of mutations of one, against the ordinary reader.
 
-/** Deterministic generator (mulberry32), so a failing case can be reproduced from its seed. */
+/** Uniform draws from the project's seeded generator, so a failing case can be reproduced from its seed. */
 function generator(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const random = new Random(seed)
+  return () => random.uniform()
 }
 
 // Numbers in every form JSON allows, including the ones the scanner hands to Number().

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { InputError } from '../../src/errors.js'
 import { EntryScanner } from '../../src/workload/entry-scanner.js'
+import { inputErrorOf } from '../helpers/input-error.js'
 
 /** Feeds `text` in pieces cut at the given byte positions and returns each entry's text. */
 function scan(text: string, cuts: number[] = []): string[] {
@@ -15,15 +15,6 @@ function scan(text: string, cuts: number[] = []): string[] {
   return offsets.starts.map((start, i) => bytes.subarray(start, offsets.ends[i]).toString('utf8'))
 }
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error.message
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 const TRICKY = [
   { id: 'a', conversations: [{ from: 'human', value: 'brackets ] } [ { inside "quotes" and \\ backslashes \\' }] },
@@ -56,12 +47,12 @@ describe('finding the entries of a dataset file without parsing it', () => {
   })
 
   test('errors name the file and say what is wrong', () => {
-    expect(errorOf(() => scan('[{"a": 1}, {"b": '))).toMatch(/data\.json: it ends inside entry 1 \(a truncated download\?\)/)
-    expect(errorOf(() => scan('[{"a": 1}] x'))).toContain("there is more after the array's closing ]")
-    expect(errorOf(() => scan('[{"a": 1}, "text"]'))).toContain('entry 1 (byte 11) is not an object')
-    expect(errorOf(() => scan('  '))).toContain('it is empty')
-    expect(errorOf(() => scan('[]'))).toContain('it holds no entries')
-    expect(errorOf(() => scan('"just a string"'))).toContain('it starts with "\\""')
+    expect(inputErrorOf(() => scan('[{"a": 1}, {"b": ')).message).toMatch(/data\.json: it ends inside entry 1 \(a truncated download\?\)/)
+    expect(inputErrorOf(() => scan('[{"a": 1}] x')).message).toContain("there is more after the array's closing ]")
+    expect(inputErrorOf(() => scan('[{"a": 1}, "text"]')).message).toContain('entry 1 (byte 11) is not an object')
+    expect(inputErrorOf(() => scan('  ')).message).toContain('it is empty')
+    expect(inputErrorOf(() => scan('[]')).message).toContain('it holds no entries')
+    expect(inputErrorOf(() => scan('"just a string"')).message).toContain('it starts with "\\""')
   })
 
   test('entries are named by line in JSON lines and by position in an array', () => {
