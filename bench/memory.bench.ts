@@ -13,11 +13,13 @@ import { createServer } from 'node:http'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { workerCount } from '../src/config/client-schema.js'
+import { SMALL_RUN_REQUESTS, workerCount } from '../src/config/client-schema.js'
 import { startUrlProcess } from '../src/url-process.js'
 
 const self = fileURLToPath(import.meta.url)
 const STREAMS = 128
+/** Sizes at which the main thread and one worker are measured side by side. */
+const SPLIT_SIZES = [2000, 10000, 20000, 30000]
 const TOKENS = 16
 const CLI_DIR = resolve('bench/.out/cli')
 const mib = (kib: number): string => (kib / 1024).toFixed(0)
@@ -82,10 +84,15 @@ async function table(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lpg-bench-memory-'))
   const rows: string[] = []
   const compares: string[] = []
+  const splits: string[] = []
   try {
+    const workloadFile = (requests: number, workers: number | 'auto'): string => {
+      const file = join(dir, `memory-${requests}-${workers}.json`)
+      writeFileSync(file, JSON.stringify({ name: 'memory', url: server.url, seed: 1, trials: 1, requests, warmup: 0, load: { concurrency: STREAMS }, prompts: { input_tokens: 16, output_tokens: TOKENS }, timeouts: { connect_s: 30, request_s: 600 }, client: { workers } }))
+      return file
+    }
     for (const requests of sizes) {
-      const workload = join(dir, `memory-${requests}.json`)
-      writeFileSync(workload, JSON.stringify({ name: 'memory', url: server.url, seed: 1, trials: 1, requests, warmup: 0, load: { concurrency: STREAMS }, prompts: { input_tokens: 16, output_tokens: TOKENS }, timeouts: { connect_s: 30, request_s: 600 } }))
+      const workload = workloadFile(requests, 'auto')
       const out = join(dir, `memory-${requests}.result.json`)
       const load = loadavg()[0]!.toFixed(1)
       const run = cli(preload, ['run', '--workload', workload, '--out', out, '--quiet'])
@@ -97,6 +104,18 @@ async function table(): Promise<void> {
       const compared = cli(preload, ['compare', '--baseline', out, '--current', out, '--format', 'json'])
       compares.push(`| ${requests.toLocaleString('en-US')} | ${compared.code} | ${compared.wallS.toFixed(1)} | ${mib(compared.maxRssKib)} |`)
       rmSync(out, { force: true })
+    }
+    // What auto weighs on a small machine (src/config/client-schema.ts SMALL_RUN_REQUESTS): the same run on the main thread and on one worker, alternated.
+    for (const requests of SPLIT_SIZES) {
+      const peaks = [0, 1].map((workers) => {
+        const out = join(dir, `split-${requests}-${workers}.result.json`)
+        const run = cli(preload, ['run', '--workload', workloadFile(requests, workers), '--out', out, '--quiet'])
+        if (run.code !== 0) throw new Error(`run of ${requests} requests on ${workers} workers exited with ${run.code}`)
+        rmSync(out, { force: true })
+        return mib(run.maxRssKib)
+      })
+      splits.push(`| ${requests.toLocaleString('en-US')} | ${peaks[0]} | ${peaks[1]} |`)
+      process.stderr.write(`${splits.at(-1)}\n`)
     }
   } finally {
     await server.stop()
@@ -120,7 +139,15 @@ inconclusive, as a single trial a side always is):
 
 | requests | exit | wall (s) | peak RSS (MiB) |
 | ---: | ---: | ---: | ---: |
-${compares.join('\n')}`)
+${compares.join('\n')}
+
+Peak RSS of the same run read on the main thread (\`client.workers: 0\`) and on one worker
+(\`client.workers: 1\`), one after the other: what \`auto\` weighs on a machine of at most 2 cores,
+where it reads runs of up to ${SMALL_RUN_REQUESTS.toLocaleString('en-US')} requests on the main thread (docs/scale.md).
+
+| requests | main thread (MiB) | 1 worker (MiB) |
+| ---: | ---: | ---: |
+${splits.join('\n')}`)
 }
 
 mkdirSync(CLI_DIR, { recursive: true })

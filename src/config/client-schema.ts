@@ -24,9 +24,9 @@ export type ClientSpec = z.output<typeof clientSchema>
  * Requests (every trial's, warmups included) up to which `auto` reads on the main thread of a
  * machine with at most 2 cores. There a worker shares the cores with the main thread and the
  * server, and stamps first tokens later (1–2.5 ms at the median at 128–256 streams,
- * BENCHMARKS.md); what it buys is memory, and only on long runs: at 10,000 requests the main
- * thread peaks at about 220 MiB against 200 with a worker, at 20,000 at 310 against 210, and at
- * 2,000 it takes less (135 against 160) (docs/scale.md).
+ * BENCHMARKS.md); what it buys is memory, and only on long runs (`npm run bench -- memory`): at
+ * 10,000 requests the main thread peaks at 214 MiB against 200 with a worker, at 20,000 at 310
+ * against 211, and at 2,000 it takes less (135 against 160) (docs/scale.md).
  */
 export const SMALL_RUN_REQUESTS = 10_000
 

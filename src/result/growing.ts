@@ -29,7 +29,8 @@ export class Growing {
 
 /**
  * Bytes that grow by doubling: one flag byte per record. A class of its own rather than a generic
- * base shared with Growing: one push site for both array kinds made pushes 1.29× slower (polymorphic).
+ * base shared with Growing: one push site for both array kinds made pushes 1.29× slower (polymorphic;
+ * a one-off side-by-side micro-benchmark of 9.3 M pushes, medians of 7 rounds, this 2-core machine).
  */
 export class GrowingBytes {
   values: Uint8Array
